@@ -1,0 +1,21 @@
+// @ts-check
+// eslint-flat-config-utils (from @nuxt/eslint) calls Object.groupBy, which Node 20 lacks.
+if (!Object.groupBy) {
+  Object.groupBy = (items, key) => {
+    const out = Object.create(null)
+    let i = 0
+    for (const item of items) (out[key(item, i++)] ??= []).push(item)
+    return out
+  }
+}
+const { default: withNuxt } = await import('./.nuxt/eslint.config.mjs')
+
+export default withNuxt({
+  ignores: ['drizzle/**', 'bench/.tmp/**', 'docs/**', '.data/**', 'tests/.tmp/**'],
+}, {
+  rules: {
+    'no-console': 'off',
+    '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+    '@typescript-eslint/no-explicit-any': 'off',
+  },
+})

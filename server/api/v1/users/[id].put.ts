@@ -1,0 +1,7 @@
+import { IdParams } from '#shared/schemas/common'
+import { UserResponse, UserUpdate } from '#shared/schemas/user'
+import { updateUser } from '~~/server/services/users'
+
+export default defineApiHandler({
+  permission: 'user.update', params: IdParams, body: UserUpdate, response: UserResponse, tags: ['users'], summary: 'Update a user',
+}, (ctx, { params, body }) => updateUser(ctx, params.id, body))

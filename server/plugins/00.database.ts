@@ -1,0 +1,22 @@
+import { storageReader } from '../db/migrate'
+import { prepareDatabase } from '../services/bootstrap'
+import type { DemoData } from '../services/demo-data'
+
+/**
+ * Opens, migrates and (embedded, first start) seeds the database before the first request.
+ * Unsafe production settings stop the process.
+ */
+export default defineNitroPlugin((nitroApp) => {
+  const assets = useStorage('assets:migrations')
+  const ready = prepareDatabase({
+    migrations: storageReader(key => assets.getItem(key)),
+    demoData: async () => (await useStorage('assets:data').getItem('demo.json')) as DemoData | null,
+    log: message => console.info(`[fastvue] ${message}`),
+  }).catch((error: Error) => {
+    console.error(`[fastvue] ${error.message}`)
+    process.exit(1)
+  })
+  nitroApp.hooks.hook('request', async () => {
+    await ready
+  })
+})

@@ -1,0 +1,67 @@
+import type { DbOrTx } from '../db/client'
+import { auditLogs } from '../db/schema'
+import type { ServiceContext } from './context'
+
+/** Never written to the audit trail. */
+const HIDDEN = new Set(['hashedPassword', 'hashed_password', 'password', 'twoFactorSecret', 'backupCodes', 'tokenHash'])
+const IGNORED = new Set(['updatedAt', 'updatedBy', 'createdAt', 'createdBy'])
+
+type Row = Record<string, unknown> | null | undefined
+
+function snake(key: string) {
+  return key.replace(/[A-Z]/g, c => `_${c.toLowerCase()}`)
+}
+function plain(v: unknown) {
+  return v instanceof Date ? v.toISOString() : v
+}
+
+/** Changed fields between two rows, with before/after values, sensitive fields left out. */
+export function diffRows(before: Row, after: Row) {
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])
+  const changed: string[] = []
+  const oldValues: Record<string, unknown> = {}
+  const newValues: Record<string, unknown> = {}
+  for (const key of keys) {
+    if (HIDDEN.has(key) || IGNORED.has(key)) continue
+    const a = plain(before?.[key])
+    const b = plain(after?.[key])
+    if (JSON.stringify(a) === JSON.stringify(b)) continue
+    const name = snake(key)
+    changed.push(name)
+    if (before) oldValues[name] = a ?? null
+    if (after) newValues[name] = b ?? null
+  }
+  return { changed, oldValues: before ? oldValues : null, newValues: after ? newValues : null }
+}
+
+export interface AuditEntry {
+  entityType: string
+  entityId: number | null
+  entityName?: string | null
+  action: string
+  before?: Row
+  after?: Row
+  description?: string
+  companyId?: number | null
+}
+
+/** Write one audit row; call it with the transaction that makes the change. */
+export async function writeAudit(tx: DbOrTx, ctx: ServiceContext, entry: AuditEntry) {
+  const { changed, oldValues, newValues } = diffRows(entry.before, entry.after)
+  if (entry.action === 'update' && changed.length === 0) return
+  await tx.insert(auditLogs).values({
+    userId: ctx.user?.id ?? null,
+    companyId: entry.companyId !== undefined ? entry.companyId : (ctx.user?.companyId ?? null),
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    entityName: entry.entityName?.slice(0, 255) ?? null,
+    oldValues,
+    newValues,
+    changedFields: changed,
+    description: entry.description ?? null,
+    ipAddress: ctx.ip ?? null,
+    userAgent: ctx.userAgent?.slice(0, 500) ?? null,
+    requestId: ctx.requestId ?? null,
+  })
+}

@@ -1,0 +1,268 @@
+import { and, eq, gt, isNull, ne, or, sql } from 'drizzle-orm'
+import type { LoginInput, PasswordChangeInput } from '../../shared/schemas/auth'
+import { useConfig } from '../config'
+import type { Db, DbOrTx } from '../db/client'
+import { companies, refreshTokens, userCompanyRoles, userSessions, users } from '../db/schema'
+import { logActivity } from './activity'
+import { writeAudit } from './audit'
+import { AppError, badRequest, fieldError, forbidden, unauthorized } from './errors'
+import type { AuthUser, ServiceContext, UserContext } from './context'
+import { hashPassword, timingSafeDummyVerify, verifyPassword } from './passwords'
+import { getEffectivePermissions, invalidatePermissions } from './permissions-engine'
+import { hashToken, newRefreshToken, signAccessToken, verifyAccessToken } from './tokens'
+import { companiesOfUser, userInfo, type UserRow } from './users-shared'
+
+const INVALID = 'Invalid credentials'
+
+/** Find an account by username or e-mail (case-insensitive); soft-deleted accounts do not exist. */
+async function findLoginUser(db: DbOrTx, login: string) {
+  const needle = login.toLowerCase()
+  const [user] = await db.select().from(users)
+    .where(and(eq(users.isDeleted, false), or(eq(sql`lower(${users.username})`, needle), eq(sql`lower(${users.email})`, needle))))
+    .limit(1)
+  return user
+}
+
+/** The company a fresh session starts in: the stored current one if still valid, else the default. */
+async function pickCompany(db: DbOrTx, user: UserRow): Promise<number | null> {
+  const list = await companiesOfUser(db, user.id)
+  if (user.currentCompanyId && list.some(c => c.id === user.currentCompanyId)) return user.currentCompanyId
+  return list[0]?.id ?? null
+}
+
+async function issueTokens(db: DbOrTx, sessionId: string, userId: number, companyId: number | null) {
+  const refresh = newRefreshToken()
+  await db.insert(refreshTokens).values({ sessionId, tokenHash: refresh.hash })
+  const access = await signAccessToken(userId, sessionId, companyId)
+  return { access_token: access.token, refresh_token: refresh.token, token_type: 'bearer' as const, expires_in: access.expiresIn }
+}
+
+export async function permissionsPayload(db: DbOrTx, user: Pick<UserRow, 'id' | 'isSuperuser'>, companyId: number | null) {
+  const perms = await getEffectivePermissions(db, user.id, companyId)
+  const list = companyId ? await companiesOfUser(db, user.id) : []
+  const role = list.find(c => c.id === companyId)?.role_codename ?? null
+  return { permissions: [...perms], role, is_superuser: user.isSuperuser, company_id: companyId }
+}
+
+/** Username/e-mail + password -> session with access and refresh tokens. */
+export async function login(ctx: ServiceContext, input: LoginInput) {
+  const { db } = ctx
+  const config = useConfig()
+  const user = await findLoginUser(db, input.username)
+  const fail = async (reason: string, target?: UserRow) => {
+    await logActivity(db, ctx, {
+      action: 'login_failed', category: 'authentication', level: 'warning', success: false,
+      entityType: 'user', entityId: target?.id ?? null, entityName: input.username, userId: target?.id ?? null,
+      companyId: target?.currentCompanyId ?? null, description: `Failed sign-in for "${input.username}"`, errorMessage: reason,
+    })
+  }
+  if (!user) {
+    await timingSafeDummyVerify(input.password)
+    await fail('unknown user')
+    throw unauthorized(INVALID)
+  }
+  if (user.lockedUntil && user.lockedUntil > new Date()) {
+    await fail('locked', user)
+    throw unauthorized('Account is temporarily locked due to too many failed attempts')
+  }
+  if (!(await verifyPassword(user.hashedPassword, input.password))) {
+    const attempts = user.failedLoginAttempts + 1
+    const lock = attempts >= config.lockout.maxAttempts
+    await db.update(users).set({
+      failedLoginAttempts: lock ? 0 : attempts,
+      lockedUntil: lock ? new Date(Date.now() + config.lockout.minutes * 60_000) : user.lockedUntil,
+    }).where(eq(users.id, user.id))
+    await fail(lock ? 'wrong password; account locked' : 'wrong password', user)
+    throw unauthorized(INVALID)
+  }
+  if (!user.isActive) {
+    await fail('inactive', user)
+    throw unauthorized('Account is inactive')
+  }
+  // Seam for the 2FA step: a user with two_factor_enabled will get a challenge here instead of tokens.
+  return completeLogin(ctx, user)
+}
+
+/** Password (and later second factor) verified: open a session and hand out tokens. */
+export async function completeLogin(ctx: ServiceContext, user: UserRow) {
+  const config = useConfig()
+  return ctx.db.transaction(async (tx) => {
+    const companyId = await pickCompany(tx, user)
+    const [updated] = await tx.update(users).set({
+      failedLoginAttempts: 0, lockedUntil: null, lastLoginAt: new Date(), lastLoginIp: ctx.ip ?? null, currentCompanyId: companyId,
+    }).where(eq(users.id, user.id)).returning()
+    const [session] = await tx.insert(userSessions).values({
+      userId: user.id, companyId, ipAddress: ctx.ip ?? null, userAgent: ctx.userAgent?.slice(0, 500) ?? null,
+      expiresAt: new Date(Date.now() + config.refreshTokenDays * 86_400_000),
+    }).returning()
+    const tokens = await issueTokens(tx, session!.id, user.id, companyId)
+    await logActivity(tx, { ...ctx, user: null }, {
+      action: 'login', category: 'authentication', entityType: 'user', entityId: user.id, entityName: user.username,
+      userId: user.id, companyId, description: `${user.username} signed in`, extraData: { session_id: session!.id },
+    })
+    const perms = await permissionsPayload(tx, updated!, companyId)
+    return {
+      ...tokens,
+      requires_2fa: false,
+      user: userInfo(updated!),
+      companies: await companiesOfUser(tx, user.id),
+      permissions: perms.permissions,
+      role: perms.role,
+      company_id: companyId,
+    }
+  })
+}
+
+/** Rotate: a refresh token works once; presenting a spent one revokes its whole family. */
+export async function refresh(ctx: ServiceContext, token: string) {
+  const { db } = ctx
+  const [row] = await db.select({ token: refreshTokens, session: userSessions, user: users })
+    .from(refreshTokens)
+    .innerJoin(userSessions, eq(userSessions.id, refreshTokens.sessionId))
+    .innerJoin(users, eq(users.id, userSessions.userId))
+    .where(eq(refreshTokens.tokenHash, hashToken(token)))
+    .limit(1)
+  if (!row) throw unauthorized('Invalid refresh token')
+  const { session, user } = row
+  if (session.revokedAt || session.expiresAt <= new Date()) throw unauthorized('Invalid refresh token')
+  if (row.token.usedAt) {
+    await revokeSession(db, session.id, 'refresh_token_reuse')
+    await logActivity(db, ctx, {
+      action: 'refresh_token_reuse', category: 'security', level: 'critical', success: false, entityType: 'session',
+      userId: user.id, companyId: session.companyId, description: 'A spent refresh token was presented; the session was revoked',
+      extraData: { session_id: session.id },
+    })
+    throw unauthorized('Invalid refresh token')
+  }
+  assertUsable(user)
+  return db.transaction(async (tx) => {
+    const spent = await tx.update(refreshTokens).set({ usedAt: new Date() })
+      .where(and(eq(refreshTokens.id, row.token.id), isNull(refreshTokens.usedAt))).returning({ id: refreshTokens.id })
+    if (spent.length === 0) throw unauthorized('Invalid refresh token')
+    const companyId = session.companyId && (await isMember(tx, user.id, session.companyId)) ? session.companyId : null
+    await tx.update(userSessions).set({ lastUsedAt: new Date(), companyId }).where(eq(userSessions.id, session.id))
+    return issueTokens(tx, session.id, user.id, companyId)
+  })
+}
+
+function assertUsable(user: Pick<UserRow, 'isDeleted' | 'isActive' | 'lockedUntil'>) {
+  if (user.isDeleted) throw unauthorized('User not found')
+  if (!user.isActive) throw unauthorized('User account is inactive')
+  if (user.lockedUntil && user.lockedUntil > new Date()) throw unauthorized('User account is locked')
+}
+
+async function isMember(db: DbOrTx, userId: number, companyId: number) {
+  const [row] = await db.select({ id: userCompanyRoles.id }).from(userCompanyRoles)
+    .innerJoin(companies, eq(companies.id, userCompanyRoles.companyId))
+    .where(and(eq(userCompanyRoles.userId, userId), eq(userCompanyRoles.companyId, companyId), eq(userCompanyRoles.isActive, true), eq(companies.isActive, true)))
+    .limit(1)
+  return !!row
+}
+
+export async function revokeSession(db: DbOrTx, sessionId: string, reason: string) {
+  await db.update(userSessions).set({ revokedAt: new Date(), revokedReason: reason })
+    .where(and(eq(userSessions.id, sessionId), isNull(userSessions.revokedAt)))
+}
+
+/**
+ * Resolve a Bearer access token to the acting user in one query: the user must exist, be
+ * active, not deleted, not locked, and the session must be live. The token's company only
+ * counts while the user is still an active member of it.
+ */
+export async function authenticate(db: Db, token: string): Promise<AuthUser> {
+  const claims = await verifyAccessToken(token)
+  const userId = claims ? Number(claims.sub) : Number.NaN
+  if (!claims || !Number.isSafeInteger(userId)) throw unauthorized('Invalid or expired token')
+  const [row] = await db.select({
+    id: users.id, username: users.username, email: users.email, fullName: users.fullName,
+    isSuperuser: users.isSuperuser, isActive: users.isActive, isDeleted: users.isDeleted, lockedUntil: users.lockedUntil,
+    revokedAt: userSessions.revokedAt, memberCompany: companies.id,
+  }).from(users)
+    .innerJoin(userSessions, and(eq(userSessions.id, claims.sid), eq(userSessions.userId, users.id)))
+    .leftJoin(userCompanyRoles, and(eq(userCompanyRoles.userId, users.id), eq(userCompanyRoles.companyId, claims.cid ?? -1), eq(userCompanyRoles.isActive, true)))
+    .leftJoin(companies, and(eq(companies.id, userCompanyRoles.companyId), eq(companies.isActive, true)))
+    .where(eq(users.id, userId))
+    .limit(1)
+  if (!row) throw unauthorized('Invalid or expired token')
+  if (row.revokedAt) throw unauthorized('Session has been revoked')
+  assertUsable(row)
+  return {
+    id: row.id, username: row.username, email: row.email, fullName: row.fullName, isSuperuser: row.isSuperuser,
+    companyId: row.memberCompany ?? null, sessionId: claims.sid,
+  }
+}
+
+export async function logout(ctx: UserContext) {
+  if (ctx.user.sessionId) await revokeSession(ctx.db, ctx.user.sessionId, 'logout')
+  await logActivity(ctx.db, ctx, { action: 'logout', category: 'authentication', entityType: 'user', entityId: ctx.user.id, entityName: ctx.user.username, description: `${ctx.user.username} signed out` })
+  return { message: 'Successfully logged out' }
+}
+
+async function loadUser(db: DbOrTx, id: number) {
+  const [user] = await db.select().from(users).where(eq(users.id, id)).limit(1)
+  if (!user) throw unauthorized('User not found')
+  return user
+}
+
+export async function me(ctx: UserContext) {
+  const user = await loadUser(ctx.db, ctx.user.id)
+  return { ...userInfo(user), current_company_id: ctx.user.companyId, companies: await companiesOfUser(ctx.db, user.id) }
+}
+
+export async function myPermissions(ctx: UserContext) {
+  return permissionsPayload(ctx.db, ctx.user, ctx.user.companyId)
+}
+
+/** Move the session to another company the user belongs to; new tokens carry it. */
+export async function switchCompany(ctx: UserContext, companyId: number) {
+  if (!(await isMember(ctx.db, ctx.user.id, companyId))) throw forbidden('You don\'t have access to this company')
+  const sessionId = ctx.user.sessionId
+  if (!sessionId) throw unauthorized('Session required')
+  const result = await ctx.db.transaction(async (tx) => {
+    await tx.update(users).set({ currentCompanyId: companyId }).where(eq(users.id, ctx.user.id))
+    await tx.update(userSessions).set({ companyId, lastUsedAt: new Date() }).where(eq(userSessions.id, sessionId))
+    // earlier refresh tokens of this session are spent: presenting one later revokes the family
+    await tx.update(refreshTokens).set({ usedAt: new Date() }).where(and(eq(refreshTokens.sessionId, sessionId), isNull(refreshTokens.usedAt)))
+    const tokens = await issueTokens(tx, sessionId, ctx.user.id, companyId)
+    await logActivity(tx, ctx, { action: 'company_switch', category: 'authentication', entityType: 'company', entityId: companyId, companyId, description: `Switched to company ${companyId}` })
+    return tokens
+  })
+  const perms = await permissionsPayload(ctx.db, ctx.user, companyId)
+  return { message: 'Company switched successfully', company_id: companyId, permissions: perms.permissions, role: perms.role, ...result }
+}
+
+export async function changePassword(ctx: UserContext, input: PasswordChangeInput) {
+  const user = await loadUser(ctx.db, ctx.user.id)
+  if (!(await verifyPassword(user.hashedPassword, input.current_password))) throw badRequest('Current password is incorrect')
+  if (input.current_password === input.new_password) throw fieldError(['body', 'new_password'], 'New password must differ from the current one')
+  const hashed = await hashPassword(input.new_password)
+  await ctx.db.transaction(async (tx) => {
+    await tx.update(users).set({ hashedPassword: hashed, passwordChangedAt: new Date(), mustChangePassword: false, updatedAt: new Date(), updatedBy: user.id }).where(eq(users.id, user.id))
+    // other sessions end: a changed password is often a response to a compromise
+    await tx.update(userSessions).set({ revokedAt: new Date(), revokedReason: 'password_change' })
+      .where(and(eq(userSessions.userId, user.id), isNull(userSessions.revokedAt), ne(userSessions.id, ctx.user.sessionId ?? '00000000-0000-0000-0000-000000000000')))
+    await writeAudit(tx, ctx, { entityType: 'user', entityId: user.id, entityName: user.username, action: 'password_change', description: 'Password changed' })
+    await logActivity(tx, ctx, { action: 'password_change', category: 'security', entityType: 'user', entityId: user.id, entityName: user.username })
+  })
+  return { message: 'Password changed successfully' }
+}
+
+export async function listSessions(ctx: UserContext) {
+  const rows = await ctx.db.select().from(userSessions)
+    .where(and(eq(userSessions.userId, ctx.user.id), isNull(userSessions.revokedAt), gt(userSessions.expiresAt, new Date())))
+    .orderBy(sql`${userSessions.lastUsedAt} desc`)
+  return rows.map(s => ({
+    id: s.id, company_id: s.companyId, ip_address: s.ipAddress, user_agent: s.userAgent,
+    created_at: s.createdAt.toISOString(), last_used_at: s.lastUsedAt.toISOString(), expires_at: s.expiresAt.toISOString(), current: s.id === ctx.user.sessionId,
+  }))
+}
+
+export async function revokeMySession(ctx: UserContext, sessionId: string) {
+  const [row] = await ctx.db.select({ id: userSessions.id }).from(userSessions)
+    .where(and(eq(userSessions.id, sessionId), eq(userSessions.userId, ctx.user.id))).limit(1)
+  if (!row) throw new AppError('not_found', 'Session not found')
+  await revokeSession(ctx.db, sessionId, 'revoked_by_user')
+  return { message: 'Session revoked' }
+}
+
+export { invalidatePermissions }

@@ -1,0 +1,40 @@
+import { count } from 'drizzle-orm'
+import { configProblems, useConfig } from '../config'
+import { useDatabase, type Database } from '../db/client'
+import { loadMigrations, runMigrations, type MigrationReader } from '../db/migrate'
+import { users } from '../db/schema'
+import { systemContext } from './context'
+import { loadDemoData, type DemoData } from './demo-data'
+import { ensureSystemData } from './system-data'
+
+export interface PrepareOptions {
+  migrations: MigrationReader
+  /** read the demo file only when it is needed */
+  demoData: () => Promise<DemoData | null>
+  log?: (message: string) => void
+}
+
+/** Start-up: refuse unsafe production settings, migrate (AUTO_MIGRATE), load demo data into an empty embedded db. */
+export async function prepareDatabase(options: PrepareOptions): Promise<Database> {
+  const config = useConfig()
+  const problems = configProblems(config)
+  if (problems.length) throw new Error(`Refusing to start in production: ${problems.join('; ')}`)
+  const log = options.log ?? (() => {})
+  const database = await useDatabase()
+  if (config.autoMigrate) {
+    const applied = await runMigrations(database.db, await loadMigrations(options.migrations))
+    if (applied) log(`applied ${applied} migration(s) to ${database.url}`)
+    await ensureSystemData(database.db)
+  }
+  if (config.loadDemoData) {
+    const [row] = await database.db.select({ n: count() }).from(users)
+    if ((row?.n ?? 0) === 0) {
+      const data = await options.demoData()
+      if (data) {
+        const result = await loadDemoData(systemContext(database.db), data, { clear: false })
+        log(`loaded demo data (${result.users} users); sign in as admin / admin123`)
+      }
+    }
+  }
+  return database
+}

@@ -1,0 +1,155 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { resolve } from 'node:path'
+import postgres from 'postgres'
+import { ROOT } from './db'
+
+export interface TestServer {
+  url: string
+  port: number
+  databaseUrl?: string
+  /** last lines the server printed, for failure messages */
+  output: () => string
+  stop: () => Promise<void>
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const srv = createServer()
+    srv.once('error', rej)
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number }
+      srv.close(() => res(port))
+    })
+  })
+}
+
+/** A fresh database on TEST_DATABASE_URL's server, dropped by the returned function. */
+export async function freshPostgres(): Promise<{ url: string, drop: () => Promise<void> }> {
+  const base = process.env.TEST_DATABASE_URL!
+  const name = `fastvue_api_${randomBytes(6).toString('hex')}`
+  const admin = postgres(base, { max: 1, onnotice: () => {} })
+  await admin.unsafe(`create database ${name}`)
+  await admin.end()
+  const u = new URL(base)
+  u.pathname = `/${name}`
+  return {
+    url: u.toString(),
+    drop: async () => {
+      const a = postgres(base, { max: 1, onnotice: () => {} })
+      await a.unsafe(`drop database if exists ${name} with (force)`)
+      await a.end()
+    },
+  }
+}
+
+export interface StartOptions {
+  env?: Record<string, string | undefined>
+  /** reuse this database instead of a fresh one (several processes on one db) */
+  databaseUrl?: string
+  /** set by default: REDIS_URL from TEST_REDIS_URL; pass a key prefix to share or isolate */
+  redisUrl?: string | null
+  /** cache key prefix; servers that must share a cache pass the same one */
+  cachePrefix?: string
+}
+
+/**
+ * Starts the built server (.output) on 127.0.0.1 and a free port, with demo data in a fresh
+ * database: PGlite in memory, or a new database on TEST_DATABASE_URL.
+ */
+export async function startServer(options: StartOptions = {}): Promise<TestServer> {
+  const entry = resolve(ROOT, '.output/server/index.mjs')
+  if (!existsSync(entry)) throw new Error('No production build: run `npx nuxt build` (npm test does it)')
+  const port = await freePort()
+  let drop: (() => Promise<void>) | undefined
+  let databaseUrl = options.databaseUrl
+  if (!databaseUrl && process.env.TEST_DATABASE_URL) {
+    const fresh = await freshPostgres()
+    databaseUrl = fresh.url
+    drop = fresh.drop
+  }
+  const redisUrl = options.redisUrl === null ? undefined : (options.redisUrl ?? process.env.TEST_REDIS_URL)
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    HOST: '127.0.0.1', PORT: String(port), NITRO_HOST: '127.0.0.1', NITRO_PORT: String(port),
+    PGLITE_DIR: 'memory://', DATABASE_URL: databaseUrl, REDIS_URL: redisUrl,
+    AUTO_MIGRATE: 'true', LOAD_DEMO_DATA: 'true', ENVIRONMENT: 'test',
+    // servers of different tests share Redis: keep their keys apart unless a test shares on purpose
+    CACHE_PREFIX: options.cachePrefix ?? `fastvue-test-${randomBytes(4).toString('hex')}`,
+    ...options.env,
+  }
+  const childEnv = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) as NodeJS.ProcessEnv
+  const child: ChildProcess = spawn(process.execPath, [entry], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+  let out = ''
+  const keep = (b: Buffer) => {
+    out = (out + b.toString()).slice(-8000)
+  }
+  child.stdout!.on('data', keep)
+  child.stderr!.on('data', keep)
+  const url = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + 60_000
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${out}`)
+    try {
+      // the first request waits for migrations and demo data
+      const res = await fetch(`${url}/api/v1/auth/me`, { signal: AbortSignal.timeout(30_000) })
+      if (res.status === 401) break
+    }
+    catch { /* not listening yet */ }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL')
+      throw new Error(`server did not start:\n${out}`)
+    }
+    await new Promise(r => setTimeout(r, 200))
+  }
+  return {
+    url, port, databaseUrl,
+    output: () => out,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise(r => child.once('exit', r))
+        child.kill('SIGTERM')
+        await Promise.race([exited, new Promise(r => setTimeout(r, 5000))])
+        if (child.exitCode === null) child.kill('SIGKILL')
+      }
+      await drop?.()
+    },
+  }
+}
+
+/** Small JSON client for API tests. */
+export function client(base: string, token?: string) {
+  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    })
+    const text = await res.text()
+    let json: any
+    try {
+      json = text ? JSON.parse(text) : null
+    }
+    catch {
+      json = text
+    }
+    return { status: res.status, body: json, headers: res.headers }
+  }
+  return {
+    get: (p: string, h?: Record<string, string>) => call('GET', p, undefined, h),
+    post: (p: string, b?: unknown, h?: Record<string, string>) => call('POST', p, b, h),
+    put: (p: string, b?: unknown, h?: Record<string, string>) => call('PUT', p, b, h),
+    patch: (p: string, b?: unknown, h?: Record<string, string>) => call('PATCH', p, b, h),
+    delete: (p: string, h?: Record<string, string>) => call('DELETE', p, undefined, h),
+    raw: call,
+  }
+}
+
+/** Signs in and returns a client carrying the access token, plus the login payload. */
+export async function signIn(base: string, username: string, password: string) {
+  const res = await client(base).post('/api/v1/auth/login', { username, password })
+  if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`)
+  return { api: client(base, res.body.access_token), login: res.body }
+}

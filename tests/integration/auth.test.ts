@@ -1,0 +1,119 @@
+import { eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { users, userSessions } from '../../server/db/schema'
+import { authenticate, changePassword, login, logout, refresh, switchCompany } from '../../server/services/auth'
+import { AppError } from '../../server/services/errors'
+import { createTestDb, type TestDb } from '../helpers/db'
+
+let t: TestDb
+beforeAll(async () => {
+  t = await createTestDb()
+})
+afterAll(() => t.close())
+
+const kindOf = async (p: Promise<unknown>) => {
+  try {
+    await p
+  }
+  catch (e) {
+    return e instanceof AppError ? `${e.kind}: ${e.message}` : String(e)
+  }
+  return 'ok'
+}
+
+describe('login', () => {
+  it('accepts username or e-mail, case-insensitively', async () => {
+    const a = await login(t.system, { username: 'admin', password: 'admin123' })
+    const b = await login(t.system, { username: 'ADMIN@fastvue.com', password: 'admin123' })
+    expect(a.user.username).toBe('admin')
+    expect(b.user.id).toBe(a.user.id)
+    expect(a.token_type).toBe('bearer')
+    expect(a.expires_in).toBe(15 * 60)
+  })
+
+  it('returns companies and the permissions of the active company', async () => {
+    const r = await login(t.system, { username: 'johndoe', password: 'password123' })
+    expect(r.companies.map(c => c.code)).toEqual(['ACME'])
+    expect(r.permissions).toContain('user.read')
+    expect(r.permissions).not.toContain('user.delete')
+  })
+
+  it('gives unknown users the same 401 as wrong passwords', async () => {
+    expect(await kindOf(login(t.system, { username: 'nobody', password: 'x' }))).toBe('unauthorized: Invalid credentials')
+    expect(await kindOf(login(t.system, { username: 'demo', password: 'wrong' }))).toBe('unauthorized: Invalid credentials')
+  })
+
+  it('locks the account after 5 consecutive failures', async () => {
+    for (let i = 0; i < 5; i++) await kindOf(login(t.system, { username: 'bobwilson', password: 'nope' }))
+    expect(await kindOf(login(t.system, { username: 'bobwilson', password: 'password123' }))).toMatch(/temporarily locked/)
+    await t.db.update(users).set({ lockedUntil: null }).where(eq(users.username, 'bobwilson'))
+    expect(await kindOf(login(t.system, { username: 'bobwilson', password: 'password123' }))).toBe('ok')
+  })
+})
+
+describe('refresh tokens', () => {
+  it('rotate on every use, and reuse revokes the family', async () => {
+    const first = await login(t.system, { username: 'demo', password: 'demo123' })
+    const second = await refresh(t.system, first.refresh_token)
+    expect(second.refresh_token).not.toBe(first.refresh_token)
+    const third = await refresh(t.system, second.refresh_token)
+    expect(await kindOf(refresh(t.system, first.refresh_token))).toBe('unauthorized: Invalid refresh token')
+    // the whole family is gone, including the newest token and the access token
+    expect(await kindOf(refresh(t.system, third.refresh_token))).toBe('unauthorized: Invalid refresh token')
+    expect(await kindOf(authenticate(t.db, third.access_token))).toMatch(/^unauthorized/)
+  })
+
+  it('are stored only as hashes', async () => {
+    const r = await login(t.system, { username: 'demo', password: 'demo123' })
+    const rows = await t.db.execute<{ token_hash: string }>(`select token_hash from refresh_tokens` as never)
+    const hashes = (Array.isArray(rows) ? rows : (rows as { rows: { token_hash: string }[] }).rows).map(x => x.token_hash)
+    expect(hashes).not.toContain(r.refresh_token)
+    expect(hashes.every(h => /^[0-9a-f]{64}$/.test(h))).toBe(true)
+  })
+
+  it('logout revokes the session', async () => {
+    const r = await login(t.system, { username: 'demo', password: 'demo123' })
+    const user = await authenticate(t.db, r.access_token)
+    await logout({ ...t.system, user })
+    expect(await kindOf(refresh(t.system, r.refresh_token))).toMatch(/^unauthorized/)
+    expect(await kindOf(authenticate(t.db, r.access_token))).toBe('unauthorized: Session has been revoked')
+  })
+})
+
+describe('every request re-checks the user', () => {
+  it('rejects deleted, inactive and locked users with a valid token', async () => {
+    const r = await login(t.system, { username: 'alicejohnson', password: 'password123' })
+    await t.db.update(users).set({ isActive: false }).where(eq(users.username, 'alicejohnson'))
+    expect(await kindOf(authenticate(t.db, r.access_token))).toBe('unauthorized: User account is inactive')
+    await t.db.update(users).set({ isActive: true, lockedUntil: new Date(Date.now() + 60_000) }).where(eq(users.username, 'alicejohnson'))
+    expect(await kindOf(authenticate(t.db, r.access_token))).toBe('unauthorized: User account is locked')
+    await t.db.update(users).set({ lockedUntil: null, isDeleted: true }).where(eq(users.username, 'alicejohnson'))
+    expect(await kindOf(authenticate(t.db, r.access_token))).toBe('unauthorized: User not found')
+    expect(await kindOf(login(t.system, { username: 'alicejohnson', password: 'password123' }))).toBe('unauthorized: Invalid credentials')
+    await t.db.update(users).set({ isDeleted: false }).where(eq(users.username, 'alicejohnson'))
+  })
+})
+
+describe('switch company', () => {
+  it('refuses a company the user does not belong to, and issues tokens for one they do', async () => {
+    const r = await login(t.system, { username: 'johndoe', password: 'password123' })
+    const user = await authenticate(t.db, r.access_token)
+    expect(await kindOf(switchCompany({ ...t.system, user }, 4))).toBe('forbidden: You don\'t have access to this company')
+  })
+})
+
+describe('change password', () => {
+  it('checks the current password and the policy, and ends other sessions', async () => {
+    const a = await login(t.system, { username: 'janesmith', password: 'password123' })
+    const b = await login(t.system, { username: 'janesmith', password: 'password123' })
+    const user = await authenticate(t.db, a.access_token)
+    const ctx = { ...t.system, user }
+    expect(await kindOf(changePassword(ctx, { current_password: 'bad', new_password: 'NewPass123' }))).toBe('bad_request: Current password is incorrect')
+    expect(await kindOf(changePassword(ctx, { current_password: 'password123', new_password: 'NewPass123' }))).toBe('ok')
+    expect(await kindOf(authenticate(t.db, b.access_token))).toBe('unauthorized: Session has been revoked')
+    expect(await kindOf(authenticate(t.db, a.access_token))).toBe('ok')
+    const [s] = await t.db.select().from(userSessions).where(eq(userSessions.revokedReason, 'password_change'))
+    expect(s).toBeTruthy()
+    expect(await kindOf(login(t.system, { username: 'janesmith', password: 'NewPass123' }))).toBe('ok')
+  })
+})

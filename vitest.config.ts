@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config'
+
+// Projects run one after another from scripts/test.mjs; each file gets its own database.
+export default defineConfig({
+  test: {
+    pool: 'forks',
+    maxWorkers: 2,
+    projects: [
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'integration', include: ['tests/integration/**/*.test.ts', 'layers/*/tests/integration/**/*.test.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 120_000 } },
+      { test: { name: 'api', include: ['tests/api/**/*.test.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 180_000, globalSetup: ['tests/helpers/api-global-setup.ts'] } },
+    ],
+  },
+})
