@@ -11,3 +11,71 @@ export const SwitchCompanyRequest = z.object({ company_id: z.number().int().posi
 export const PasswordChange = z.object({ current_password: z.string().min(1).max(1024), new_password: PasswordPolicy })
 export type PasswordChangeInput = z.infer<typeof PasswordChange>
 export const SessionParams = z.object({ id: z.uuid() })
+
+export const UserInfo = z.object({
+  id: z.number().int(),
+  email: z.string(),
+  username: z.string(),
+  full_name: z.string().nullable(),
+  avatar_url: z.string().nullable(),
+  is_superuser: z.boolean(),
+  is_active: z.boolean(),
+  two_factor_enabled: z.boolean(),
+  current_company_id: z.number().int().nullable(),
+})
+
+export const UserCompany = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  code: z.string(),
+  is_default: z.boolean(),
+  role_id: z.number().int(),
+  role_name: z.string(),
+  role_codename: z.string(),
+})
+
+/** codename of the role held in the active company */
+const RoleRef = z.string().nullable()
+
+export const TokenPair = z.object({
+  access_token: z.string(),
+  refresh_token: z.string(),
+  token_type: z.literal('bearer'),
+  expires_in: z.number().int().describe('Seconds until the access token expires'),
+})
+
+export const LoginResponse = TokenPair.extend({
+  requires_2fa: z.boolean(),
+  user: UserInfo,
+  companies: z.array(UserCompany),
+  permissions: z.array(z.string()),
+  role: RoleRef,
+  company_id: z.number().int().nullable(),
+})
+
+export const MeResponse = UserInfo.extend({ companies: z.array(UserCompany) })
+
+export const PermissionsResponse = z.object({
+  permissions: z.array(z.string()),
+  role: RoleRef,
+  is_superuser: z.boolean(),
+  company_id: z.number().int().nullable(),
+})
+
+export const SwitchCompanyResponse = TokenPair.extend({
+  message: z.string(),
+  company_id: z.number().int(),
+  permissions: z.array(z.string()),
+  role: RoleRef,
+})
+
+export const SessionResponse = z.object({
+  id: z.string(),
+  company_id: z.number().int().nullable(),
+  ip_address: z.string().nullable(),
+  user_agent: z.string().nullable(),
+  created_at: z.string(),
+  last_used_at: z.string(),
+  expires_at: z.string(),
+  current: z.boolean(),
+})

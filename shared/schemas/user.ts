@@ -74,3 +74,34 @@ export const UserResponse = z.object({
   created_at: z.string(),
   updated_at: z.string().nullable(),
 }).loose()
+
+export const UserDetailResponse = UserResponse.extend({
+  company_roles: z.array(z.object({
+    company_id: z.number().int(),
+    company_name: z.string(),
+    company_code: z.string(),
+    role_id: z.number().int(),
+    role_name: z.string(),
+    role_codename: z.string(),
+    is_default: z.boolean(),
+    is_active: z.boolean(),
+  })),
+  permissions: z.array(z.string()),
+})
+
+export const UserMention = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  full_name: z.string().nullable(),
+  avatar_url: z.string().nullable(),
+})
+
+export const MessageableUser = UserMention.extend({ email: z.string(), is_online: z.boolean() })
+
+export const AssignCompanyResponse = z.object({
+  message: z.string(),
+  user_id: z.number().int(),
+  company_id: z.number().int(),
+  role_id: z.number().int(),
+  is_default: z.boolean(),
+})

@@ -1,3 +1,4 @@
+import { MeResponse } from '#shared/schemas/auth'
 import { me } from '~~/server/services/auth'
 
-export default defineApiHandler({ tags: ['auth'], summary: 'The signed-in user, with their companies' }, ctx => me(ctx))
+export default defineApiHandler({ response: MeResponse, tags: ['auth'], summary: 'The signed-in user, with their companies' }, ctx => me(ctx))

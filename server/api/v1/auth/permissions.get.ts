@@ -1,3 +1,4 @@
+import { PermissionsResponse } from '#shared/schemas/auth'
 import { myPermissions } from '~~/server/services/auth'
 
-export default defineApiHandler({ tags: ['auth'], summary: 'Permissions of the signed-in user in the active company' }, ctx => myPermissions(ctx))
+export default defineApiHandler({ response: PermissionsResponse, tags: ['auth'], summary: 'Permissions of the signed-in user in the active company' }, ctx => myPermissions(ctx))

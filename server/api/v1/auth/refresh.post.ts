@@ -1,8 +1,8 @@
-import { RefreshRequest } from '#shared/schemas/auth'
+import { RefreshRequest, TokenPair } from '#shared/schemas/auth'
 import { refresh } from '~~/server/services/auth'
 
 export default defineApiHandler({
-  auth: false, body: RefreshRequest, tags: ['auth'],
+  auth: false, body: RefreshRequest, response: TokenPair, tags: ['auth'],
   summary: 'Exchange a refresh token for new tokens',
   description: 'The refresh token rotates on every use; presenting a spent one revokes the whole session.',
 }, (ctx, { body }) => refresh(ctx, body.refresh_token))

@@ -1,7 +1,7 @@
-import { SwitchCompanyRequest } from '#shared/schemas/auth'
+import { SwitchCompanyRequest, SwitchCompanyResponse } from '#shared/schemas/auth'
 import { switchCompany } from '~~/server/services/auth'
 
 export default defineApiHandler({
-  body: SwitchCompanyRequest, tags: ['auth'],
+  body: SwitchCompanyRequest, response: SwitchCompanyResponse, tags: ['auth'],
   summary: 'Switch the active company', description: 'Issues new tokens for the company; 403 unless the user belongs to it.',
 }, (ctx, { body }) => switchCompany(ctx, body.company_id))

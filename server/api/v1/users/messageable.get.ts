@@ -1,7 +1,8 @@
 import { z } from 'zod'
-import { PageQuery } from '#shared/schemas/common'
+import { PageQuery, pageOf } from '#shared/schemas/common'
+import { MessageableUser } from '#shared/schemas/user'
 import { listMessageable } from '~~/server/services/users'
 
 export default defineApiHandler({
-  query: PageQuery.extend({ search: z.string().max(255).optional() }), tags: ['users'], summary: 'Users the caller can message',
+  query: PageQuery.extend({ search: z.string().max(255).optional() }), response: pageOf(MessageableUser), tags: ['users'], summary: 'Users the caller can message',
 }, (ctx, { query }) => listMessageable(ctx, query))

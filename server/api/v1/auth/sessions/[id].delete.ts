@@ -1,4 +1,5 @@
 import { SessionParams } from '#shared/schemas/auth'
+import { MessageResponse } from '#shared/schemas/common'
 import { revokeMySession } from '~~/server/services/auth'
 
-export default defineApiHandler({ params: SessionParams, tags: ['auth'], summary: 'Revoke one of own sessions' }, (ctx, { params }) => revokeMySession(ctx, params.id))
+export default defineApiHandler({ params: SessionParams, response: MessageResponse, tags: ['auth'], summary: 'Revoke one of own sessions' }, (ctx, { params }) => revokeMySession(ctx, params.id))

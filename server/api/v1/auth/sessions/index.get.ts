@@ -1,3 +1,5 @@
+import { z } from 'zod'
+import { SessionResponse } from '#shared/schemas/auth'
 import { listSessions } from '~~/server/services/auth'
 
-export default defineApiHandler({ tags: ['auth'], summary: 'Open sessions of the signed-in user' }, ctx => listSessions(ctx))
+export default defineApiHandler({ response: z.array(SessionResponse), tags: ['auth'], summary: 'Open sessions of the signed-in user' }, ctx => listSessions(ctx))
