@@ -1,0 +1,7 @@
+import { IdParams } from '#shared/schemas/common'
+import { ActivityLogResponse } from '#shared/schemas/logs'
+import { getActivityLog } from '~~/server/services/logs'
+
+export default defineApiHandler({
+  params: IdParams, response: ActivityLogResponse, tags: ['activity'], summary: 'One activity entry',
+}, (ctx, { params }) => getActivityLog(ctx, params.id))

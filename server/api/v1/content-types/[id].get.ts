@@ -1,0 +1,7 @@
+import { IdParams } from '#shared/schemas/common'
+import { ContentTypeResponse } from '#shared/schemas/menu'
+import { getContentType } from '~~/server/services/menus'
+
+export default defineApiHandler({
+  params: IdParams, response: ContentTypeResponse, tags: ['rbac'], summary: 'One content type',
+}, (ctx, { params }) => getContentType(ctx, params.id))

@@ -1,0 +1,7 @@
+import { z } from 'zod'
+import { ContentTypeResponse } from '#shared/schemas/menu'
+import { listContentTypes } from '~~/server/services/menus'
+
+export default defineApiHandler({
+  response: z.array(ContentTypeResponse), tags: ['rbac'], summary: 'Content types (models access rules apply to)',
+}, ctx => listContentTypes(ctx))

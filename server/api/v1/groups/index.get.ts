@@ -1,0 +1,7 @@
+import { pageOf } from '#shared/schemas/common'
+import { GroupListQuery, GroupResponse } from '#shared/schemas/group'
+import { listGroups } from '~~/server/services/groups'
+
+export default defineApiHandler({
+  permission: 'group.read', query: GroupListQuery, response: pageOf(GroupResponse), tags: ['groups'], summary: 'List groups with member counts',
+}, (ctx, { query }) => listGroups(ctx, query))

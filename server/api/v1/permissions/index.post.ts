@@ -1,0 +1,6 @@
+import { PermissionCreate, PermissionResponse } from '#shared/schemas/permission'
+import { createPermission } from '~~/server/services/permissions'
+
+export default defineApiHandler({
+  permission: 'permission.manage', body: PermissionCreate, response: PermissionResponse, status: 201, tags: ['permissions'], summary: 'Create a custom permission',
+}, (ctx, { body }) => createPermission(ctx, body))

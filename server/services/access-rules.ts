@@ -1,0 +1,135 @@
+import { and, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
+import type { AccessRuleCreateInput, AccessRuleListQueryInput, AccessRuleUpdateInput } from '../../shared/schemas/access-rule'
+import type { DbOrTx } from '../db/client'
+import { accessRules, contentTypes, groups, userGroups, users } from '../db/schema'
+import { writeAudit } from './audit'
+import type { AuthUser, ServiceContext, UserContext } from './context'
+import { badRequest, fieldError, notFound } from './errors'
+import { inIds, seesAll, visibleCompanyIds, whereUserInCompany } from './scope'
+import { offsetOf, pageOf } from './serialize'
+
+type RuleRow = typeof accessRules.$inferSelect
+export type AccessAction = 'view' | 'add' | 'change' | 'delete'
+
+const ruleResponse = (r: RuleRow) => ({
+  id: r.id, name: r.name, description: r.description, content_type: r.contentTypeId, user: r.userId, group: r.groupId, company_id: r.companyId,
+  scope: r.scope, filters: (r.domainFilter ?? null) as Record<string, unknown> | null, can_view: r.canRead, can_add: r.canCreate,
+  can_change: r.canWrite, can_delete: r.canDelete, priority: r.priority, is_active: r.isActive,
+  created_at: r.createdAt.toISOString(), updated_at: r.updatedAt?.toISOString() ?? null,
+})
+
+/** Rules of the caller's companies (global rules are readable by everyone with access_rule.read). */
+async function visibleRules(db: DbOrTx, ctx: ServiceContext): Promise<SQL | undefined> {
+  if (seesAll(ctx)) return undefined
+  return or(isNull(accessRules.companyId), inIds(accessRules.companyId, await visibleCompanyIds(ctx, db)))
+}
+
+async function findRuleOr404(db: DbOrTx, ctx: ServiceContext, id: number) {
+  const [rule] = await db.select().from(accessRules).where(and(eq(accessRules.id, id), await visibleRules(db, ctx))).limit(1)
+  if (!rule) throw notFound('Access rule not found')
+  return rule
+}
+
+function assertMayChange(ctx: ServiceContext, rule: RuleRow) {
+  if (rule.companyId === null && !seesAll(ctx)) throw notFound('Access rule not found')
+}
+
+export async function listAccessRules(ctx: ServiceContext, q: AccessRuleListQueryInput) {
+  const where = and(
+    await visibleRules(ctx.db, ctx),
+    q.user ? eq(accessRules.userId, q.user) : undefined,
+    q.group ? eq(accessRules.groupId, q.group) : undefined,
+    q.content_type ? eq(accessRules.contentTypeId, q.content_type) : undefined,
+    q.is_active !== undefined ? eq(accessRules.isActive, q.is_active) : undefined,
+  )
+  const [rows, [total]] = await Promise.all([
+    ctx.db.select().from(accessRules).where(where).orderBy(desc(accessRules.priority), accessRules.id).limit(q.page_size).offset(offsetOf(q)),
+    ctx.db.select({ n: sql<number>`count(*)::int` }).from(accessRules).where(where),
+  ])
+  return pageOf(rows.map(ruleResponse), total?.n ?? 0, q)
+}
+
+export async function getAccessRule(ctx: ServiceContext, id: number) {
+  return ruleResponse(await findRuleOr404(ctx.db, ctx, id))
+}
+
+export async function createAccessRule(ctx: UserContext, input: AccessRuleCreateInput) {
+  return ctx.db.transaction(async (tx) => {
+    const [ct] = await tx.select({ id: contentTypes.id }).from(contentTypes).where(eq(contentTypes.id, input.content_type)).limit(1)
+    if (!ct) throw badRequest('Content type not found')
+    if (input.user) {
+      const [u] = await tx.select({ id: users.id }).from(users).where(and(eq(users.id, input.user), eq(users.isDeleted, false), whereUserInCompany(ctx, users.id, tx))).limit(1)
+      if (!u) throw fieldError(['body', 'user'], 'User not found')
+    }
+    if (input.group) {
+      const visible = seesAll(ctx) ? undefined : or(isNull(groups.companyId), inIds(groups.companyId, await visibleCompanyIds(ctx, tx)))
+      const [g] = await tx.select({ id: groups.id }).from(groups).where(and(eq(groups.id, input.group), visible)).limit(1)
+      if (!g) throw fieldError(['body', 'group'], 'Group not found')
+    }
+    // a non-superuser's rule belongs to their active company; superusers' rules are global
+    const companyId = seesAll(ctx) ? null : ctx.user.companyId
+    const [row] = await tx.insert(accessRules).values({
+      name: input.name, description: input.description ?? null, contentTypeId: input.content_type, userId: input.user ?? null, groupId: input.group ?? null,
+      companyId, scope: input.scope, domainFilter: input.filters ?? null, canRead: input.can_view, canCreate: input.can_add, canWrite: input.can_change,
+      canDelete: input.can_delete, priority: input.priority, isActive: input.is_active, createdBy: ctx.user.id,
+    }).returning()
+    await writeAudit(tx, ctx, { entityType: 'access_rule', entityId: row!.id, entityName: row!.name, action: 'create', after: row, companyId })
+    return ruleResponse(row!)
+  })
+}
+
+export async function updateAccessRule(ctx: UserContext, id: number, input: AccessRuleUpdateInput) {
+  return ctx.db.transaction(async (tx) => {
+    const before = await findRuleOr404(tx, ctx, id)
+    assertMayChange(ctx, before)
+    const set: Partial<typeof accessRules.$inferInsert> = { updatedAt: new Date(), updatedBy: ctx.user.id }
+    if (input.name !== undefined) set.name = input.name
+    if (input.description !== undefined) set.description = input.description
+    if (input.scope !== undefined) set.scope = input.scope
+    if (input.filters !== undefined) set.domainFilter = input.filters
+    if (input.can_view !== undefined) set.canRead = input.can_view
+    if (input.can_add !== undefined) set.canCreate = input.can_add
+    if (input.can_change !== undefined) set.canWrite = input.can_change
+    if (input.can_delete !== undefined) set.canDelete = input.can_delete
+    if (input.priority !== undefined) set.priority = input.priority
+    if (input.is_active !== undefined) set.isActive = input.is_active
+    const [after] = await tx.update(accessRules).set(set).where(eq(accessRules.id, id)).returning()
+    await writeAudit(tx, ctx, { entityType: 'access_rule', entityId: id, entityName: after!.name, action: 'update', before, after, companyId: after!.companyId })
+    return ruleResponse(after!)
+  })
+}
+
+export async function deleteAccessRule(ctx: UserContext, id: number) {
+  await ctx.db.transaction(async (tx) => {
+    const rule = await findRuleOr404(tx, ctx, id)
+    assertMayChange(ctx, rule)
+    await tx.delete(accessRules).where(eq(accessRules.id, id))
+    await writeAudit(tx, ctx, { entityType: 'access_rule', entityId: id, entityName: rule.name, action: 'delete', before: rule, companyId: rule.companyId })
+  })
+}
+
+const FLAG: Record<AccessAction, keyof RuleRow> = { view: 'canRead', add: 'canCreate', change: 'canWrite', delete: 'canDelete' }
+
+/** Pure decision: the highest-priority rule decides; at equal priority a user rule beats a group rule, which beats a global one. No rule: deny. */
+export function ruleAllows(rules: Pick<RuleRow, 'userId' | 'groupId' | 'priority' | 'canRead' | 'canCreate' | 'canWrite' | 'canDelete'>[], action: AccessAction): boolean {
+  const rank = (r: { userId: number | null, groupId: number | null }) => (r.userId !== null ? 2 : r.groupId !== null ? 1 : 0)
+  const winner = [...rules].sort((a, b) => b.priority - a.priority || rank(b) - rank(a))[0]
+  return winner ? Boolean(winner[FLAG[action] as 'canRead']) : false
+}
+
+/** Whether `user` may do `action` on records of a content type (`app_label.model`, e.g. core.user), by the access rules. */
+export async function checkAccess(db: DbOrTx, user: AuthUser, contentType: string, action: AccessAction): Promise<boolean> {
+  if (user.isSuperuser) return true
+  const [appLabel, model] = contentType.split('.')
+  const myGroups = db.select({ id: userGroups.groupId }).from(userGroups).where(and(eq(userGroups.userId, user.id), eq(userGroups.isActive, true)))
+  const rules = await db.select({
+    userId: accessRules.userId, groupId: accessRules.groupId, priority: accessRules.priority,
+    canRead: accessRules.canRead, canCreate: accessRules.canCreate, canWrite: accessRules.canWrite, canDelete: accessRules.canDelete,
+  }).from(accessRules).innerJoin(contentTypes, eq(contentTypes.id, accessRules.contentTypeId))
+    .where(and(
+      eq(contentTypes.appLabel, appLabel ?? ''), eq(contentTypes.model, model ?? ''), eq(accessRules.isActive, true),
+      user.companyId === null ? isNull(accessRules.companyId) : or(isNull(accessRules.companyId), eq(accessRules.companyId, user.companyId)),
+      or(eq(accessRules.userId, user.id), inArray(accessRules.groupId, myGroups), and(isNull(accessRules.userId), isNull(accessRules.groupId))),
+    ))
+  return ruleAllows(rules, action)
+}

@@ -1,0 +1,71 @@
+import { and, asc, eq, ilike, or, sql } from 'drizzle-orm'
+import type { PermissionCreateInput, PermissionListQueryInput } from '../../shared/schemas/permission'
+import { groupPermissions, permissions, rolePermissions } from '../db/schema'
+import { writeAudit } from './audit'
+import type { ServiceContext, UserContext } from './context'
+import { badRequest, notFound } from './errors'
+import { invalidatePermissions } from './permissions-engine'
+import { escapeLike, offsetOf, pageOf, toSnake } from './serialize'
+
+type PermissionRow = typeof permissions.$inferSelect
+const permissionResponse = (p: PermissionRow) => toSnake(p) as ReturnType<typeof toSnake> & { category: string }
+
+export async function listPermissions(ctx: ServiceContext, q: PermissionListQueryInput) {
+  const where = and(
+    q.category ? eq(permissions.category, q.category) : undefined,
+    q.is_active !== undefined ? eq(permissions.isActive, q.is_active) : undefined,
+    q.search ? or(ilike(permissions.codename, `%${escapeLike(q.search)}%`), ilike(permissions.name, `%${escapeLike(q.search)}%`)) : undefined,
+  )
+  const [rows, [total]] = await Promise.all([
+    ctx.db.select().from(permissions).where(where).orderBy(asc(permissions.category), asc(permissions.codename)).limit(q.page_size).offset(offsetOf(q)),
+    ctx.db.select({ n: sql<number>`count(*)::int` }).from(permissions).where(where),
+  ])
+  return pageOf(rows.map(permissionResponse), total?.n ?? 0, q)
+}
+
+export async function groupedPermissions(ctx: ServiceContext) {
+  const rows = await ctx.db.select().from(permissions).where(eq(permissions.isActive, true)).orderBy(asc(permissions.category), asc(permissions.codename))
+  const byCategory = new Map<string, ReturnType<typeof permissionResponse>[]>()
+  for (const row of rows) {
+    const list = byCategory.get(row.category) ?? []
+    list.push(permissionResponse(row))
+    byCategory.set(row.category, list)
+  }
+  return [...byCategory].map(([category, list]) => ({ category, permissions: list }))
+}
+
+export async function getPermission(ctx: ServiceContext, id: number) {
+  const [row] = await ctx.db.select().from(permissions).where(eq(permissions.id, id)).limit(1)
+  if (!row) throw notFound('Permission not found')
+  return permissionResponse(row)
+}
+
+export async function createPermission(ctx: UserContext, input: PermissionCreateInput) {
+  return ctx.db.transaction(async (tx) => {
+    const [dup] = await tx.select({ id: permissions.id }).from(permissions)
+      .where(or(eq(permissions.codename, input.codename), eq(permissions.name, input.name))).limit(1)
+    if (dup) throw badRequest('Permission with this codename or name already exists')
+    const [row] = await tx.insert(permissions).values({
+      name: input.name, codename: input.codename, description: input.description ?? null, category: input.category, action: input.action,
+      resource: input.resource ?? input.codename.slice(0, input.codename.lastIndexOf('.')), isActive: input.is_active ?? true, isSystemPermission: false,
+    }).returning()
+    await writeAudit(tx, ctx, { entityType: 'permission', entityId: row!.id, entityName: row!.codename, action: 'create', after: row, companyId: null })
+    return permissionResponse(row!)
+  })
+}
+
+export async function deletePermission(ctx: UserContext, id: number) {
+  await ctx.db.transaction(async (tx) => {
+    const [row] = await tx.select().from(permissions).where(eq(permissions.id, id)).limit(1)
+    if (!row) throw notFound('Permission not found')
+    if (row.isSystemPermission) throw badRequest('Cannot delete system permission')
+    const [inRoles] = await tx.select({ n: sql<number>`count(*)::int` }).from(rolePermissions).where(eq(rolePermissions.permissionId, id))
+    if (inRoles?.n) throw badRequest('Cannot delete permission that is assigned to roles')
+    const [inGroups] = await tx.select({ n: sql<number>`count(*)::int` }).from(groupPermissions).where(eq(groupPermissions.permissionId, id))
+    if (inGroups?.n) throw badRequest('Cannot delete permission that is assigned to groups')
+    await tx.delete(permissions).where(eq(permissions.id, id))
+    await writeAudit(tx, ctx, { entityType: 'permission', entityId: id, entityName: row.codename, action: 'delete', before: row, companyId: null })
+  })
+  await invalidatePermissions()
+  return { message: 'Permission deleted successfully' }
+}

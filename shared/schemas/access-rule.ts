@@ -1,0 +1,64 @@
+import { z } from 'zod'
+import { PageQuery, zId, zOptText, zQueryBool } from './common'
+
+export const ACCESS_SCOPES = ['own', 'group', 'company', 'all'] as const
+const filters = z.record(z.string(), z.unknown()).nullish()
+
+export const AccessRuleCreate = z.object({
+  name: z.string().trim().min(1).max(255),
+  description: zOptText(5000),
+  content_type: zId,
+  scope: z.enum(ACCESS_SCOPES).default('own'),
+  filters,
+  can_view: z.boolean().default(true),
+  can_add: z.boolean().default(false),
+  can_change: z.boolean().default(false),
+  can_delete: z.boolean().default(false),
+  priority: z.number().int().min(-1000).max(1000).default(10),
+  is_active: z.boolean().default(true),
+  user: zId.nullish(),
+  group: zId.nullish(),
+}).strict()
+export type AccessRuleCreateInput = z.infer<typeof AccessRuleCreate>
+
+export const AccessRuleUpdate = z.object({
+  name: z.string().trim().min(1).max(255).optional(),
+  description: zOptText(5000),
+  scope: z.enum(ACCESS_SCOPES).optional(),
+  filters,
+  can_view: z.boolean().optional(),
+  can_add: z.boolean().optional(),
+  can_change: z.boolean().optional(),
+  can_delete: z.boolean().optional(),
+  priority: z.number().int().min(-1000).max(1000).optional(),
+  is_active: z.boolean().optional(),
+}).strict()
+export type AccessRuleUpdateInput = z.infer<typeof AccessRuleUpdate>
+
+export const AccessRuleListQuery = PageQuery.extend({
+  user: zId.optional(),
+  group: zId.optional(),
+  content_type: zId.optional(),
+  is_active: zQueryBool.optional(),
+})
+export type AccessRuleListQueryInput = z.infer<typeof AccessRuleListQuery>
+
+export const AccessRuleResponse = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  description: z.string().nullable(),
+  content_type: z.number().int(),
+  user: z.number().int().nullable(),
+  group: z.number().int().nullable(),
+  company_id: z.number().int().nullable(),
+  scope: z.string(),
+  filters: z.record(z.string(), z.unknown()).nullable(),
+  can_view: z.boolean(),
+  can_add: z.boolean(),
+  can_change: z.boolean(),
+  can_delete: z.boolean(),
+  priority: z.number().int(),
+  is_active: z.boolean(),
+  created_at: z.string(),
+  updated_at: z.string().nullable(),
+})

@@ -1,0 +1,88 @@
+import { z } from 'zod'
+import { PageQuery, zId, zOptText, zQueryBool } from './common'
+import { UserResponse } from './user'
+
+const fields = {
+  description: zOptText(5000),
+  parent_company_id: zId.nullish(),
+  address: zOptText(500),
+  city: zOptText(100),
+  state: zOptText(100),
+  country: zOptText(100),
+  zip_code: zOptText(20),
+  phone: zOptText(50),
+  email: z.email().max(255).nullish().or(z.literal('').transform(() => null)),
+  website: zOptText(255),
+  tax_id: zOptText(50),
+  registration_number: zOptText(100),
+  date_format: z.string().max(20).optional(),
+  time_format: z.string().max(20).optional(),
+  timezone: z.string().max(50).optional(),
+  currency: z.string().max(10).optional(),
+  is_headquarters: z.boolean().optional(),
+  is_active: z.boolean().optional(),
+}
+
+export const CompanyCreate = z.object({
+  name: z.string().trim().min(1).max(255),
+  code: z.string().trim().min(1).max(50).regex(/^[A-Za-z0-9_-]+$/, 'Letters, digits, _ and -'),
+  ...fields,
+}).strict()
+export type CompanyCreateInput = z.infer<typeof CompanyCreate>
+
+export const CompanyUpdate = z.object({
+  name: z.string().trim().min(1).max(255).optional(),
+  logo_url: zOptText(500),
+  ...fields,
+}).strict()
+export type CompanyUpdateInput = z.infer<typeof CompanyUpdate>
+
+export const CompanyListQuery = PageQuery.extend({ is_active: zQueryBool.optional(), search: z.string().max(255).optional() })
+export type CompanyListQueryInput = z.infer<typeof CompanyListQuery>
+
+export const CompanyResponse = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  code: z.string(),
+  description: z.string().nullable(),
+  parent_company_id: z.number().int().nullable(),
+  address: z.string().nullable(),
+  city: z.string().nullable(),
+  state: z.string().nullable(),
+  country: z.string().nullable(),
+  zip_code: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  website: z.string().nullable(),
+  tax_id: z.string().nullable(),
+  registration_number: z.string().nullable(),
+  date_format: z.string().nullable(),
+  time_format: z.string().nullable(),
+  timezone: z.string().nullable(),
+  currency: z.string().nullable(),
+  logo_url: z.string().nullable(),
+  is_active: z.boolean(),
+  is_headquarters: z.boolean(),
+  created_at: z.string(),
+  updated_at: z.string().nullable(),
+})
+
+export const MyCompany = CompanyResponse.extend({
+  role_id: z.number().int(), role_name: z.string(), role_codename: z.string(), is_default: z.boolean(),
+})
+
+export type CompanyNode = z.infer<typeof CompanyResponse> & { children: CompanyNode[] }
+export const CompanyTreeNode: z.ZodType<CompanyNode> = CompanyResponse.extend({
+  get children() {
+    return z.array(CompanyTreeNode)
+  },
+})
+
+export const CompanyUsersResponse = z.object({
+  company_id: z.number().int(),
+  company_name: z.string(),
+  users: z.array(UserResponse.extend({ role_id: z.number().int(), role_name: z.string() })),
+  total: z.number().int(),
+  page: z.number().int(),
+  page_size: z.number().int(),
+})

@@ -1,0 +1,43 @@
+import { z } from 'zod'
+import { PageQuery, zId, zOptText, zQueryBool } from './common'
+
+const codename = z.string().trim().min(2).max(100).regex(/^[a-z][a-z0-9_]*$/, 'Lower-case letters, digits and _')
+const ids = z.array(zId).max(1000)
+
+export const RoleCreate = z.object({
+  name: z.string().trim().min(1).max(100),
+  codename,
+  description: zOptText(5000),
+  company_id: zId.nullish(),
+  is_active: z.boolean().optional(),
+  permission_ids: ids.optional(),
+}).strict()
+export type RoleCreateInput = z.infer<typeof RoleCreate>
+
+export const RoleUpdate = z.object({
+  name: z.string().trim().min(1).max(100).optional(),
+  description: zOptText(5000),
+  is_active: z.boolean().optional(),
+  permission_ids: ids.optional(),
+}).strict()
+export type RoleUpdateInput = z.infer<typeof RoleUpdate>
+
+export const RoleListQuery = PageQuery.extend({ company_id: zId.optional(), is_active: zQueryBool.optional(), search: z.string().max(100).optional() })
+export type RoleListQueryInput = z.infer<typeof RoleListQuery>
+
+export const RoleResponse = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  codename: z.string(),
+  description: z.string().nullable(),
+  company_id: z.number().int().nullable(),
+  is_system_role: z.boolean(),
+  is_active: z.boolean(),
+  created_at: z.string(),
+  updated_at: z.string().nullable(),
+})
+
+export const PermissionRef = z.object({ id: z.number().int(), name: z.string(), codename: z.string(), category: z.string(), action: z.string() })
+export const RoleWithPermissions = RoleResponse.extend({ permissions: z.array(PermissionRef), user_count: z.number().int() })
+
+export const RolePermissionParams = z.object({ id: zId, permissionId: zId })
