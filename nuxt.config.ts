@@ -1,6 +1,9 @@
+import pkg from './package.json'
+
 export default defineNuxtConfig({
   modules: ['@nuxt/eslint'],
   devtools: { enabled: false },
+  runtimeConfig: { public: { version: pkg.version } },
   dir: { app: 'app' },
   // explicit: an app/ folder created later must not silently move the source root
   srcDir: '.',

@@ -1,0 +1,16 @@
+import routes from '#api-routes'
+import type { ApiMeta } from '~~/server/utils/api-handler'
+import { buildOpenApi } from '~~/server/services/openapi'
+
+let cached: ReturnType<typeof buildOpenApi> | undefined
+
+export default defineApiHandler({ auth: false, tags: ['system'], summary: 'This OpenAPI 3.1 document' }, async () => {
+  if (!cached) {
+    const loaded = await Promise.all(routes.map(async r => ({ route: r.route, method: r.method, meta: ((await r.load()).default as { __api?: ApiMeta }).__api })))
+    cached = buildOpenApi(loaded, {
+      title: 'FastVue API', version: useRuntimeConfig().public.version as string,
+      description: 'Multi-company business application API. Authenticate with POST /api/v1/auth/login and send `Authorization: Bearer <access_token>`.',
+    })
+  }
+  return cached
+})

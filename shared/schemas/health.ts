@@ -1,0 +1,10 @@
+import { z } from 'zod'
+
+const Check = z.object({ ok: z.boolean(), latency_ms: z.number(), driver: z.string(), error: z.string().optional() })
+export const HealthResponse = z.object({
+  status: z.enum(['ok', 'degraded', 'down']),
+  database: Check,
+  cache: Check,
+  version: z.string(),
+  uptime_s: z.number().int(),
+})
