@@ -12,7 +12,7 @@ import { inIds, seesAll, visibleCompanyIds, whereUserInCompany } from './scope'
 import { escapeLike, offsetOf, pageOf, toSnake } from './serialize'
 
 type GroupRow = typeof groups.$inferSelect
-const memberCount = sql<number>`(select count(*)::int from user_groups ug join users u on u.id = ug.user_id where ug.group_id = ${groups.id} and ug.is_active and not u.is_deleted)`
+const memberCount = sql<number>`(select count(*)::int from user_groups ug join users u on u.id = ug.user_id where ug.group_id = "groups"."id" and ug.is_active and not u.is_deleted)`
 const groupResponse = (g: GroupRow, count: number) => ({ ...toSnake(g, ['createdBy', 'updatedBy']), member_count: count })
 
 async function visibleGroups(db: DbOrTx, ctx: ServiceContext): Promise<SQL | undefined> {
