@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { client, signIn, startServer, type TestServer } from '../helpers/server'
+import type { client, TestServer } from '../helpers/server'
+import { signIn, startServer } from '../helpers/server'
 
 let server: TestServer
 let admin: ReturnType<typeof client>
