@@ -10,6 +10,7 @@ export default defineNuxtConfig({
   compatibilityDate: '2025-07-15',
   nitro: {
     experimental: { tasks: true },
+    scheduledTasks: { '0 3 * * *': ['sessions:cleanup'] },
     // relative to server/: the migrations and demo data ship inside .output
     serverAssets: [
       { baseName: 'migrations', dir: '../drizzle' },

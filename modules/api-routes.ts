@@ -1,4 +1,4 @@
-import { defineNuxtModule } from '@nuxt/kit'
+import { addTypeTemplate, defineNuxtModule } from '@nuxt/kit'
 
 /**
  * Exposes the scanned server handlers as the virtual module `#api-routes` (route, method and a
@@ -8,6 +8,14 @@ import { defineNuxtModule } from '@nuxt/kit'
 export default defineNuxtModule({
   meta: { name: 'api-routes' },
   setup(_options, nuxt) {
+    addTypeTemplate({
+      filename: 'types/api-routes.d.ts',
+      getContents: () => `declare module '#api-routes' {
+  const routes: { route: string, method: string, load: () => Promise<{ default: unknown }> }[]
+  export default routes
+}
+`,
+    }, { nitro: true, nuxt: true })
     nuxt.hook('nitro:init', (nitro) => {
       nitro.options.virtual['#api-routes'] = () => {
         const routes = nitro.scannedHandlers

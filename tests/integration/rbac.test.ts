@@ -18,10 +18,10 @@ describe('checkAccess', () => {
     const [userType] = await t.db.select().from(contentTypes).where(eq(contentTypes.model, 'user'))
     expect(await checkAccess(t.db, john.user, 'core.user', 'view')).toBe(false)
     // engineering (johndoe's group, id 1) may view; a higher user rule lets john change too
-    await createAccessRule(admin, { name: 'eng view', content_type: userType!.id, group: 1, scope: 'company', can_view: true, can_add: false, can_change: false, can_delete: false, priority: 10, is_active: true })
+    await createAccessRule(admin, { name: 'eng view', description: null, content_type: userType!.id, group: 1, scope: 'company', can_view: true, can_add: false, can_change: false, can_delete: false, priority: 10, is_active: true })
     expect(await checkAccess(t.db, john.user, 'core.user', 'view')).toBe(true)
     expect(await checkAccess(t.db, john.user, 'core.user', 'change')).toBe(false)
-    await createAccessRule(admin, { name: 'john edits', content_type: userType!.id, user: john.user.id, scope: 'own', can_view: true, can_add: false, can_change: true, can_delete: false, priority: 10, is_active: true })
+    await createAccessRule(admin, { name: 'john edits', description: null, content_type: userType!.id, user: john.user.id, scope: 'own', can_view: true, can_add: false, can_change: true, can_delete: false, priority: 10, is_active: true })
     expect(await checkAccess(t.db, john.user, 'core.user', 'change')).toBe(true)
     const jane = await t.as('janesmith')
     expect(await checkAccess(t.db, jane.user, 'core.user', 'view')).toBe(false)

@@ -1,0 +1,114 @@
+import { and, asc, desc, eq, ilike, isNotNull, lt, or, sql } from 'drizzle-orm'
+import { z } from 'zod'
+import { PasswordPolicy } from '../../shared/schemas/common'
+import type { Db } from '../db/client'
+import { loadMigrations, migrationStatus, runMigrations, type MigrationReader } from '../db/migrate'
+import { refreshTokens, users, userSessions } from '../db/schema'
+import { writeAudit } from './audit'
+import { systemContext } from './context'
+import { loadDemoData } from './demo-data'
+import { AppError, badRequest, notFound } from './errors'
+import { hashPassword } from './passwords'
+import { invalidatePermissions } from './permissions-engine'
+import { escapeLike } from './serialize'
+import { ensureSystemData } from './system-data'
+
+/** Management operations shared by the CLI and the Nitro tasks (no HTTP, no terminal). */
+
+export async function migrate(db: Db, read: MigrationReader) {
+  const applied = await runMigrations(db, await loadMigrations(read))
+  await ensureSystemData(db)
+  return applied
+}
+
+export async function showMigrations(db: Db, read: MigrationReader) {
+  return migrationStatus(db, await loadMigrations(read))
+}
+
+export async function initDb(db: Db, read: MigrationReader, sampleData?: unknown) {
+  const applied = await migrate(db, read)
+  const loaded = sampleData ? await loadDemoData(systemContext(db), sampleData, { clear: false }) : null
+  return { applied, loaded }
+}
+
+/** Drops every table (schemas public and drizzle) and migrates again. */
+export async function resetDb(db: Db, read: MigrationReader, sampleData?: unknown) {
+  await db.execute(sql`drop schema if exists drizzle cascade`)
+  await db.execute(sql`drop schema public cascade`)
+  await db.execute(sql`create schema public`)
+  await invalidatePermissions()
+  return initDb(db, read, sampleData)
+}
+
+const Username = z.string().trim().min(3).max(100).regex(/^[A-Za-z0-9_.-]+$/, 'Only letters, digits, _ . and -')
+export const SuperuserInput = z.object({ username: Username, email: z.email().max(255), password: PasswordPolicy })
+
+function validation(error: z.ZodError): AppError {
+  return new AppError('validation', error.issues.map(i => `${i.path.join('.')}: ${i.message}`).join('; '), error.issues.map(i => ({ loc: i.path as (string | number)[], msg: i.message, type: i.code })))
+}
+
+export async function createSuperuser(db: Db, input: { username: string, email: string, password: string }) {
+  const parsed = SuperuserInput.safeParse(input)
+  if (!parsed.success) throw validation(parsed.error)
+  const { username, email, password } = parsed.data
+  const [dup] = await db.select({ id: users.id, username: users.username }).from(users)
+    .where(or(ilike(users.username, escapeLike(username)), ilike(users.email, escapeLike(email)))).limit(1)
+  if (dup) throw badRequest(dup.username.toLowerCase() === username.toLowerCase() ? `Username '${username}' is already taken` : `E-mail '${email}' is already registered`)
+  const hashed = await hashPassword(password)
+  const user = await db.transaction(async (tx) => {
+    const [row] = await tx.insert(users).values({ username, email, hashedPassword: hashed, isSuperuser: true, isActive: true, isVerified: true, passwordChangedAt: new Date() }).returning()
+    await writeAudit(tx, systemContext(db), { entityType: 'user', entityId: row!.id, entityName: username, action: 'create', after: row, description: 'Superuser created from the CLI' })
+    return row!
+  })
+  await invalidatePermissions()
+  return { id: user.id, username: user.username, email: user.email }
+}
+
+export async function listUsersBrief(db: Db, { limit = 20, superusers = false } = {}) {
+  return db.select({ id: users.id, username: users.username, email: users.email, full_name: users.fullName, is_active: users.isActive, is_superuser: users.isSuperuser, last_login_at: users.lastLoginAt })
+    .from(users).where(and(eq(users.isDeleted, false), superusers ? eq(users.isSuperuser, true) : undefined))
+    .orderBy(desc(users.isSuperuser), asc(users.id)).limit(limit)
+}
+
+async function findByUsername(db: Db, username: string) {
+  const [user] = await db.select().from(users).where(and(ilike(users.username, escapeLike(username)), eq(users.isDeleted, false))).limit(1)
+  if (!user) throw notFound(`User '${username}' not found`)
+  return user
+}
+
+/** Sets a password (policy checked) and ends the user's sessions. */
+export async function setPassword(db: Db, username: string, password: string) {
+  const parsed = PasswordPolicy.safeParse(password)
+  if (!parsed.success) throw validation(parsed.error)
+  const user = await findByUsername(db, username)
+  const hashed = await hashPassword(password)
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ hashedPassword: hashed, passwordChangedAt: new Date(), failedLoginAttempts: 0, lockedUntil: null }).where(eq(users.id, user.id))
+    await tx.update(userSessions).set({ revokedAt: new Date(), revokedReason: 'password_change' }).where(and(eq(userSessions.userId, user.id), sql`${userSessions.revokedAt} is null`))
+    await writeAudit(tx, systemContext(db), { entityType: 'user', entityId: user.id, entityName: user.username, action: 'password_change', description: 'Password set from the CLI' })
+  })
+  return { username: user.username }
+}
+
+export async function setSuperuser(db: Db, username: string, value: boolean) {
+  const user = await findByUsername(db, username)
+  if (user.isSuperuser === value) return { username: user.username, changed: false }
+  await db.transaction(async (tx) => {
+    const [after] = await tx.update(users).set({ isSuperuser: value, updatedAt: new Date() }).where(eq(users.id, user.id)).returning()
+    await writeAudit(tx, systemContext(db), { entityType: 'user', entityId: user.id, entityName: user.username, action: 'update', before: user, after })
+  })
+  await invalidatePermissions()
+  return { username: user.username, changed: true }
+}
+
+/**
+ * Deletes sessions that expired or were revoked more than `days` ago, with their refresh tokens
+ * (spent tokens stay while their session lives: they are what reveals a replayed token).
+ */
+export async function cleanupSessions(db: Db, days = 7) {
+  const cutoff = new Date(Date.now() - days * 86_400_000)
+  const [tokens] = await db.select({ n: sql<number>`count(*)::int` }).from(refreshTokens).innerJoin(userSessions, eq(userSessions.id, refreshTokens.sessionId))
+    .where(or(lt(userSessions.expiresAt, cutoff), and(isNotNull(userSessions.revokedAt), lt(userSessions.revokedAt, cutoff))))
+  const sessions = await db.delete(userSessions).where(or(lt(userSessions.expiresAt, cutoff), and(isNotNull(userSessions.revokedAt), lt(userSessions.revokedAt, cutoff)))).returning({ id: userSessions.id })
+  return { sessions: sessions.length, refresh_tokens: tokens?.n ?? 0 }
+}

@@ -1,0 +1,9 @@
+import { migrate } from '../../services/management'
+
+export default defineTask({
+  meta: { name: 'db:migrate', description: 'Apply pending migrations and system data' },
+  async run() {
+    const { db, migrations } = await taskDb()
+    return { result: { applied: await migrate(db, migrations) } }
+  },
+})

@@ -1,0 +1,12 @@
+import { initDb } from '../../services/management'
+import type { DemoData } from '../../services/demo-data'
+
+export default defineTask({
+  meta: { name: 'db:seed', description: 'Migrate, then load the bundled demo data' },
+  async run() {
+    const { db, migrations } = await taskDb()
+    const demo = await useStorage('assets:data').getItem<DemoData>('demo.json')
+    const result = await initDb(db, migrations, demo ?? undefined)
+    return { result: { applied: result.applied, users: result.loaded?.users ?? 0 } }
+  },
+})

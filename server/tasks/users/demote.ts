@@ -1,0 +1,9 @@
+import { setSuperuser } from '../../services/management'
+
+export default defineTask({
+  meta: { name: 'users:demote', description: 'Demote a user: payload { username }' },
+  async run({ payload }) {
+    const { db } = await taskDb()
+    return { result: await setSuperuser(db, String(payload.username ?? ''), false) }
+  },
+})

@@ -1,4 +1,0 @@
-declare module '#api-routes' {
-  const routes: { route: string, method: string, load: () => Promise<{ default: unknown }> }[]
-  export default routes
-}
