@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm'
 import { configProblems, loadConfig } from '../server/config'
 import { pingCache, useCache } from '../server/services/cache'
 import { systemContext } from '../server/services/context'
-import { exportData, loadDemoData } from '../server/services/demo-data'
+import { exportData, loadDemoData, type DemoData } from '../server/services/demo-data'
 import * as management from '../server/services/management'
 import { fail, migrations, ROOT, withDb } from './runtime'
 import { runDbShell, runShell } from './shells'
@@ -25,7 +25,7 @@ const cmd = (meta: { name: string, description: string }, args: ArgsDef, run: (a
 const initdb = cmd({ name: 'initdb', description: 'Migrate and seed the system data; --sample-data loads data/demo.json' }, {
   'sample-data': { type: 'boolean', description: 'Also load the demo data (admin / admin123 and 5 more users)' },
 }, async a => withDb(async ({ db, url }) => {
-  const result = await management.initDb(db, migrations, a['sample-data'] ? await readJson(demoFile) : undefined)
+  const result = await management.initDb(db, migrations, await readJson(demoFile) as DemoData, { sample: !!a['sample-data'] })
   consola.success(`Database ready at ${url}: ${result.applied} migration(s) applied${result.loaded ? `, demo data loaded (${result.loaded.users} users)` : ''}`)
   if (!result.loaded) consola.info('Create an administrator with: npx fastvue createsuperuser')
 }))
@@ -54,7 +54,7 @@ const resetdb = cmd({ name: 'resetdb', description: 'Drop every table and migrat
 }, async (a) => {
   if (!a.force) throw new Error('resetdb deletes all data: run it again with --force')
   await withDb(async ({ db, url }) => {
-    const result = await management.resetDb(db, migrations, a['sample-data'] ? await readJson(demoFile) : undefined)
+    const result = await management.resetDb(db, migrations, await readJson(demoFile) as DemoData, { sample: !!a['sample-data'] })
     consola.success(`Reset ${url}: ${result.applied} migration(s) applied${result.loaded ? ', demo data loaded' : ''}`)
   })
 })

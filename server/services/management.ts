@@ -3,10 +3,10 @@ import { z } from 'zod'
 import { PasswordPolicy } from '../../shared/schemas/common'
 import type { Db } from '../db/client'
 import { loadMigrations, migrationStatus, runMigrations, type MigrationReader } from '../db/migrate'
-import { refreshTokens, users, userSessions } from '../db/schema'
+import { companies, refreshTokens, roles, userCompanyRoles, users, userSessions } from '../db/schema'
 import { writeAudit } from './audit'
 import { systemContext } from './context'
-import { loadDemoData } from './demo-data'
+import { loadDemoData, type DemoData } from './demo-data'
 import { AppError, badRequest, notFound } from './errors'
 import { hashPassword } from './passwords'
 import { invalidatePermissions } from './permissions-engine'
@@ -25,19 +25,30 @@ export async function showMigrations(db: Db, read: MigrationReader) {
   return migrationStatus(db, await loadMigrations(read))
 }
 
-export async function initDb(db: Db, read: MigrationReader, sampleData?: unknown) {
+/** The base every installation gets: the DEFAULT company and the system roles of the data file. */
+export function baseData(data: DemoData) {
+  return {
+    companies: (data.companies ?? []).filter(c => c.code === 'DEFAULT').map(c => ({ ...c, parent_code: null })),
+    roles: (data.roles ?? []).filter(r => r.is_system_role && !r.company_code),
+  }
+}
+
+/** Migrate, seed system data and (on an empty database) the base; `sample` loads the whole file. */
+export async function initDb(db: Db, read: MigrationReader, data?: DemoData, { sample = false } = {}) {
   const applied = await migrate(db, read)
-  const loaded = sampleData ? await loadDemoData(systemContext(db), sampleData, { clear: false }) : null
+  const [existing] = await db.select({ n: sql<number>`count(*)::int` }).from(companies)
+  if (data && !sample && !existing?.n) await loadDemoData(systemContext(db), baseData(data), { clear: false })
+  const loaded = data && sample ? await loadDemoData(systemContext(db), data, { clear: false }) : null
   return { applied, loaded }
 }
 
 /** Drops every table (schemas public and drizzle) and migrates again. */
-export async function resetDb(db: Db, read: MigrationReader, sampleData?: unknown) {
+export async function resetDb(db: Db, read: MigrationReader, data?: DemoData, options: { sample?: boolean } = {}) {
   await db.execute(sql`drop schema if exists drizzle cascade`)
   await db.execute(sql`drop schema public cascade`)
   await db.execute(sql`create schema public`)
   await invalidatePermissions()
-  return initDb(db, read, sampleData)
+  return initDb(db, read, data, options)
 }
 
 const Username = z.string().trim().min(3).max(100).regex(/^[A-Za-z0-9_.-]+$/, 'Only letters, digits, _ . and -')
@@ -58,6 +69,13 @@ export async function createSuperuser(db: Db, input: { username: string, email: 
   const user = await db.transaction(async (tx) => {
     const [row] = await tx.insert(users).values({ username, email, hashedPassword: hashed, isSuperuser: true, isActive: true, isVerified: true, passwordChangedAt: new Date() }).returning()
     await writeAudit(tx, systemContext(db), { entityType: 'user', entityId: row!.id, entityName: username, action: 'create', after: row, description: 'Superuser created from the CLI' })
+    // like the original: a home in the DEFAULT company as its administrator, when both exist
+    const [home] = await tx.select({ companyId: companies.id, roleId: roles.id }).from(companies)
+      .innerJoin(roles, and(eq(roles.codename, 'administrator'), sql`${roles.companyId} is null`)).where(eq(companies.code, 'DEFAULT')).limit(1)
+    if (home) {
+      await tx.insert(userCompanyRoles).values({ userId: row!.id, companyId: home.companyId, roleId: home.roleId, isDefault: true })
+      await tx.update(users).set({ currentCompanyId: home.companyId }).where(eq(users.id, row!.id))
+    }
     return row!
   })
   await invalidatePermissions()

@@ -30,7 +30,7 @@ function fastvue(args: string[], options: { input?: string, env?: NodeJS.Process
   return { code: r.status, out: `${r.stdout}${r.stderr}` }
 }
 
-describe('fastvue CLI', () => {
+describe('fastvue CLI', { timeout: 180_000 }, () => {
   it('lists its commands', () => {
     const r = fastvue(['--help'])
     expect(r.code).toBe(0)
@@ -110,6 +110,10 @@ describe('fastvue CLI', () => {
     const reset = fastvue(['resetdb', '--force'])
     expect(reset.code, reset.out).toBe(0)
     expect(fastvue(['showusers']).out).not.toContain('johndoe')
+    // the base survives a reset: DEFAULT company and system roles, so a new superuser gets a home
+    expect(fastvue(['createsuperuser', '--no-input', '-u', 'boss', '-e', 'boss@example.test', '-p', 'Sup3rSecret']).code).toBe(0)
+    const sql = env.DATABASE_URL ? null : fastvue(['dbshell'], { input: 'select c.code, r.codename from user_company_roles ucr join companies c on c.id = ucr.company_id join roles r on r.id = ucr.role_id;\n' })
+    if (sql) expect(sql.out).toMatch(/DEFAULT.*administrator/)
   })
 
   it('explains that createdb and dropdb need PostgreSQL on the embedded database', () => {

@@ -6,7 +6,7 @@ export default defineTask({
   async run() {
     const { db, migrations } = await taskDb()
     const demo = await useStorage('assets:data').getItem<DemoData>('demo.json')
-    const result = await initDb(db, migrations, demo ?? undefined)
+    const result = await initDb(db, migrations, demo ?? undefined, { sample: true })
     return { result: { applied: result.applied, users: result.loaded?.users ?? 0 } }
   },
 })
