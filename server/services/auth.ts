@@ -164,6 +164,30 @@ export async function revokeSession(db: DbOrTx, sessionId: string, reason: strin
     .where(and(eq(userSessions.id, sessionId), isNull(userSessions.revokedAt)))
 }
 
+/** The per-request authentication query, built once per database and run as a prepared statement. */
+const authQueries = new WeakMap<Db, ReturnType<typeof buildAuthQuery>>()
+function buildAuthQuery(db: Db) {
+  return db.select({
+    id: users.id, username: users.username, email: users.email, fullName: users.fullName,
+    isSuperuser: users.isSuperuser, isActive: users.isActive, isDeleted: users.isDeleted, lockedUntil: users.lockedUntil,
+    revokedAt: userSessions.revokedAt, memberCompany: companies.id,
+  }).from(users)
+    .innerJoin(userSessions, and(eq(userSessions.id, sql.placeholder('sid')), eq(userSessions.userId, users.id)))
+    .leftJoin(userCompanyRoles, and(eq(userCompanyRoles.userId, users.id), eq(userCompanyRoles.companyId, sql.placeholder('cid')), eq(userCompanyRoles.isActive, true)))
+    .leftJoin(companies, and(eq(companies.id, userCompanyRoles.companyId), eq(companies.isActive, true)))
+    .where(eq(users.id, sql.placeholder('uid')))
+    .limit(1)
+    .prepare('fastvue_authenticate')
+}
+function authQuery(db: Db) {
+  let q = authQueries.get(db)
+  if (!q) {
+    q = buildAuthQuery(db)
+    authQueries.set(db, q)
+  }
+  return q
+}
+
 /**
  * Resolve a Bearer access token to the acting user in one query: the user must exist, be
  * active, not deleted, not locked, and the session must be live. The token's company only
@@ -173,16 +197,7 @@ export async function authenticate(db: Db, token: string): Promise<AuthUser> {
   const claims = await verifyAccessToken(token)
   const userId = claims ? Number(claims.sub) : Number.NaN
   if (!claims || !Number.isSafeInteger(userId)) throw unauthorized('Invalid or expired token')
-  const [row] = await db.select({
-    id: users.id, username: users.username, email: users.email, fullName: users.fullName,
-    isSuperuser: users.isSuperuser, isActive: users.isActive, isDeleted: users.isDeleted, lockedUntil: users.lockedUntil,
-    revokedAt: userSessions.revokedAt, memberCompany: companies.id,
-  }).from(users)
-    .innerJoin(userSessions, and(eq(userSessions.id, claims.sid), eq(userSessions.userId, users.id)))
-    .leftJoin(userCompanyRoles, and(eq(userCompanyRoles.userId, users.id), eq(userCompanyRoles.companyId, claims.cid ?? -1), eq(userCompanyRoles.isActive, true)))
-    .leftJoin(companies, and(eq(companies.id, userCompanyRoles.companyId), eq(companies.isActive, true)))
-    .where(eq(users.id, userId))
-    .limit(1)
+  const [row] = await authQuery(db).execute({ sid: claims.sid, cid: claims.cid ?? -1, uid: userId })
   if (!row) throw unauthorized('Invalid or expired token')
   if (row.revokedAt) throw unauthorized('Session has been revoked')
   assertUsable(row)

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, eq, exists, ilike, ne, or, sql } from 'drizzle-orm'
 import type { UserCreateInput, UserListQueryInput, UserUpdateInput } from '../../shared/schemas/user'
 import type { DbOrTx } from '../db/client'
 import { companies, roles, userCompanyRoles, userSessions, users } from '../db/schema'
@@ -23,19 +23,44 @@ export async function findUserOr404(db: DbOrTx, ctx: ServiceContext, id: number)
   return user
 }
 
+type ListShape = `${'all' | 'company'}:${boolean}:${boolean}`
+const listQueries = new WeakMap<object, Map<ListShape, ReturnType<typeof buildListQuery>>>()
+
+/**
+ * The user list is the hottest read: one prepared statement per filter shape, returning the
+ * page and the total (`count(*) over ()`) in one round trip.
+ */
+function buildListQuery(db: ServiceContext['db'], shape: ListShape) {
+  const [scope, active, search] = shape.split(':')
+  const term = sql.placeholder('term')
+  return db.select({ user: users, total: sql<number>`count(*) over ()`.mapWith(Number) }).from(users)
+    .where(and(
+      notDeleted,
+      scope === 'company'
+        ? exists(db.select({ one: sql`1` }).from(userCompanyRoles).where(and(eq(userCompanyRoles.userId, users.id), eq(userCompanyRoles.companyId, sql.placeholder('company')), eq(userCompanyRoles.isActive, true))))
+        : undefined,
+      active === 'true' ? eq(users.isActive, sql.placeholder('active')) : undefined,
+      search === 'true' ? or(ilike(users.username, term), ilike(users.email, term), ilike(users.fullName, term)) : undefined,
+    ))
+    .orderBy(asc(users.id)).limit(sql.placeholder('limit')).offset(sql.placeholder('offset'))
+    .prepare(`fastvue_list_users_${shape.replaceAll(':', '_')}`)
+}
+
 export async function listUsers(ctx: ServiceContext, q: UserListQueryInput) {
-  const filters: (SQL | undefined)[] = [notDeleted, whereUserInCompany(ctx, users.id, ctx.db)]
-  if (q.is_active !== undefined) filters.push(eq(users.isActive, q.is_active))
-  if (q.search) {
-    const term = `%${escapeLike(q.search)}%`
-    filters.push(or(ilike(users.username, term), ilike(users.email, term), ilike(users.fullName, term)))
+  const shape: ListShape = `${seesAll(ctx) ? 'all' : 'company'}:${q.is_active !== undefined}:${!!q.search}`
+  let byShape = listQueries.get(ctx.db)
+  if (!byShape) listQueries.set(ctx.db, byShape = new Map())
+  let query = byShape.get(shape)
+  if (!query) byShape.set(shape, query = buildListQuery(ctx.db, shape))
+  const params = { company: ctx.user?.companyId ?? -1, active: q.is_active ?? true, term: `%${escapeLike(q.search ?? '')}%`, limit: q.page_size, offset: offsetOf(q) }
+  const rows = await query.execute(params)
+  let total = rows[0]?.total ?? 0
+  if (!rows.length && q.page > 1) {
+    // past the last page: the window count has no row to ride on
+    const [all] = await query.execute({ ...params, limit: 1, offset: 0 })
+    total = all?.total ?? 0
   }
-  const where = and(...filters)
-  const [items, [total]] = await Promise.all([
-    ctx.db.select().from(users).where(where).orderBy(asc(users.id)).limit(q.page_size).offset(offsetOf(q)),
-    ctx.db.select({ n: count() }).from(users).where(where),
-  ])
-  return pageOf(items.map(userResponse), total?.n ?? 0, q)
+  return pageOf(rows.map(r => userResponse(r.user)), total, q)
 }
 
 /** The user with their company roles and the permissions they hold in their current company. */
