@@ -8,7 +8,7 @@ import { writeAudit } from './audit'
 import { AppError, badRequest, fieldError, forbidden, unauthorized } from './errors'
 import type { AuthUser, ServiceContext, UserContext } from './context'
 import { hashPassword, timingSafeDummyVerify, verifyPassword } from './passwords'
-import { getEffectivePermissions, invalidatePermissions } from './permissions-engine'
+import { currentVersion, getEffectivePermissions, invalidatePermissions } from './permissions-engine'
 import { hashToken, newRefreshToken, signAccessToken, verifyAccessToken } from './tokens'
 import { companiesOfUser, userInfo, type UserRow } from './users-shared'
 
@@ -72,6 +72,7 @@ export async function login(ctx: ServiceContext, input: LoginInput) {
       failedLoginAttempts: lock ? 0 : attempts,
       lockedUntil: lock ? new Date(Date.now() + config.lockout.minutes * 60_000) : user.lockedUntil,
     }).where(eq(users.id, user.id))
+    if (lock) await invalidatePermissions()
     await fail(lock ? 'wrong password; account locked' : 'wrong password', user)
     throw unauthorized(INVALID)
   }
@@ -159,10 +160,20 @@ async function isMember(db: DbOrTx, userId: number, companyId: number) {
   return !!row
 }
 
+/** Revokes one session; call it outside a transaction (it invalidates cached authentication). */
 export async function revokeSession(db: DbOrTx, sessionId: string, reason: string) {
   await db.update(userSessions).set({ revokedAt: new Date(), revokedReason: reason })
     .where(and(eq(userSessions.id, sessionId), isNull(userSessions.revokedAt)))
+  await invalidatePermissions()
 }
+
+/**
+ * Authentication results are kept in-process under the security version (see
+ * permissions-engine): logout, revocation, deactivation, deletion, lockout and membership
+ * changes bump it, so the next request queries again. Entries also age out after 30 s.
+ */
+const AUTH_CACHE_MS = 30_000
+const authCache = new Map<string, Awaited<ReturnType<ReturnType<typeof buildAuthQuery>['execute']>>[number] & { at: number }>()
 
 /** The per-request authentication query, built once per database and run as a prepared statement. */
 const authQueries = new WeakMap<Db, ReturnType<typeof buildAuthQuery>>()
@@ -197,8 +208,16 @@ export async function authenticate(db: Db, token: string): Promise<AuthUser> {
   const claims = await verifyAccessToken(token)
   const userId = claims ? Number(claims.sub) : Number.NaN
   if (!claims || !Number.isSafeInteger(userId)) throw unauthorized('Invalid or expired token')
-  const [row] = await authQuery(db).execute({ sid: claims.sid, cid: claims.cid ?? -1, uid: userId })
-  if (!row) throw unauthorized('Invalid or expired token')
+  const version = await currentVersion()
+  const key = `${version}:${claims.sid}:${claims.cid ?? '-'}:${userId}`
+  let row = authCache.get(key)
+  if (!row || row.at < Date.now() - AUTH_CACHE_MS) {
+    const [fresh] = await authQuery(db).execute({ sid: claims.sid, cid: claims.cid ?? -1, uid: userId })
+    if (!fresh) throw unauthorized('Invalid or expired token')
+    row = { ...fresh, at: Date.now() }
+    if (authCache.size >= 10_000) authCache.clear()
+    authCache.set(key, row)
+  }
   if (row.revokedAt) throw unauthorized('Session has been revoked')
   assertUsable(row)
   return {
@@ -259,6 +278,7 @@ export async function changePassword(ctx: UserContext, input: PasswordChangeInpu
     await writeAudit(tx, ctx, { entityType: 'user', entityId: user.id, entityName: user.username, action: 'password_change', description: 'Password changed' })
     await logActivity(tx, ctx, { action: 'password_change', category: 'security', entityType: 'user', entityId: user.id, entityName: user.username })
   })
+  await invalidatePermissions()
   return { message: 'Password changed successfully' }
 }
 

@@ -105,6 +105,7 @@ export async function setPassword(db: Db, username: string, password: string) {
     await tx.update(userSessions).set({ revokedAt: new Date(), revokedReason: 'password_change' }).where(and(eq(userSessions.userId, user.id), sql`${userSessions.revokedAt} is null`))
     await writeAudit(tx, systemContext(db), { entityType: 'user', entityId: user.id, entityName: user.username, action: 'password_change', description: 'Password set from the CLI' })
   })
+  await invalidatePermissions()
   return { username: user.username }
 }
 

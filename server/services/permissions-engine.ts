@@ -48,7 +48,8 @@ export function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[]
 }
 
-async function currentVersion(cache: Cache): Promise<string> {
+/** The security version: bumped by every change to permissions, memberships, users' status and sessions. */
+export async function currentVersion(cache: Cache = useCache()): Promise<string> {
   return String((await cache.storage.getItem(VERSION_KEY)) ?? '0')
 }
 
@@ -71,7 +72,10 @@ export async function getEffectivePermissions(db: DbOrTx, userId: number, compan
   return set
 }
 
-/** Invalidate every cached permission set (roles, groups, memberships, grants, superuser flag). */
+/**
+ * Invalidate every cached permission set and authentication result (roles, groups, memberships,
+ * grants, superuser flag, user status, sessions). Call it after the change has committed.
+ */
 export async function invalidatePermissions(cache: Cache = useCache()): Promise<void> {
   local.clear()
   await cache.storage.setItem(VERSION_KEY, `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`)

@@ -1,9 +1,17 @@
+const snakeKeys = new Map<string, string>()
+const snakeOf = (key: string) => {
+  let snake = snakeKeys.get(key)
+  if (snake === undefined) snakeKeys.set(key, snake = key.replace(/[A-Z]/g, c => `_${c.toLowerCase()}`))
+  return snake
+}
+
 /** camelCase row -> snake_case JSON object, dates as ISO strings; `omit` lists camelCase keys to drop. */
 export function toSnake<T extends Record<string, unknown>>(row: T, omit: readonly string[] = []): Record<string, unknown> {
   const out: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(row)) {
-    if (omit.includes(key)) continue
-    out[key.replace(/[A-Z]/g, c => `_${c.toLowerCase()}`)] = value instanceof Date ? value.toISOString() : value
+  for (const key in row) {
+    if (omit.length && omit.includes(key)) continue
+    const value = row[key]
+    out[snakeOf(key)] = value instanceof Date ? value.toISOString() : value
   }
   return out
 }

@@ -10,10 +10,13 @@ export interface AccessClaims {
 }
 
 const encoder = new TextEncoder()
-let keyCache: { raw: string, key: Uint8Array } | undefined
-function signingKey() {
+let keyCache: { raw: string, key: Promise<CryptoKey> } | undefined
+/** The HMAC key, imported once (jose would import a raw secret again on every call). */
+function signingKey(): Promise<CryptoKey> {
   const raw = useConfig().jwtSecretKey
-  if (!keyCache || keyCache.raw !== raw) keyCache = { raw, key: encoder.encode(raw) }
+  if (!keyCache || keyCache.raw !== raw) {
+    keyCache = { raw, key: crypto.subtle.importKey('raw', encoder.encode(raw), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']) }
+  }
   return keyCache.key
 }
 
@@ -24,14 +27,14 @@ export async function signAccessToken(userId: number, sessionId: string, company
     .setSubject(String(userId))
     .setIssuedAt()
     .setExpirationTime(Math.floor(Date.now() / 1000) + expiresIn)
-    .sign(signingKey())
+    .sign(await signingKey())
   return { token, expiresIn }
 }
 
 /** Returns the claims, or null for any invalid, expired or non-access token. */
 export async function verifyAccessToken(token: string): Promise<AccessClaims | null> {
   try {
-    const { payload } = await jwtVerify(token, signingKey(), { algorithms: ['HS256'] })
+    const { payload } = await jwtVerify(token, await signingKey(), { algorithms: ['HS256'] })
     if (payload.type !== 'access' || typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return null
     return { sub: payload.sub, sid: payload.sid, cid: typeof payload.cid === 'number' ? payload.cid : null, type: 'access' }
   }

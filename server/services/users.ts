@@ -139,7 +139,7 @@ function protectSuperuser(ctx: ServiceContext, target: UserRow) {
 }
 
 export async function updateUser(ctx: UserContext, id: number, input: UserUpdateInput) {
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const before = await findUserOr404(tx, ctx, id)
     protectSuperuser(ctx, before)
     if (input.is_active === false && id === ctx.user.id) throw badRequest('Cannot deactivate your own account')
@@ -158,6 +158,8 @@ export async function updateUser(ctx: UserContext, id: number, input: UserUpdate
     if (input.is_active === false) await tx.update(userSessions).set({ revokedAt: new Date(), revokedReason: 'deactivated' }).where(eq(userSessions.userId, id))
     return userResponse(after!)
   })
+  if (input.is_active !== undefined) await invalidatePermissions()
+  return result
 }
 
 /** Soft delete: the user vanishes from lists, cannot sign in, and their sessions end. */
@@ -171,6 +173,7 @@ export async function deleteUser(ctx: UserContext, id: number) {
     await tx.update(userSessions).set({ revokedAt: new Date(), revokedReason: 'deleted' }).where(eq(userSessions.userId, id))
     await writeAudit(tx, ctx, { entityType: 'user', entityId: id, entityName: before.username, action: 'delete', before, after })
   })
+  await invalidatePermissions()
   return { message: 'User deleted successfully' }
 }
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { users, userSessions } from '../../server/db/schema'
 import { authenticate, changePassword, login, logout, refresh, switchCompany } from '../../server/services/auth'
 import { AppError } from '../../server/services/errors'
+import { invalidatePermissions } from '../../server/services/permissions-engine'
 import { createTestDb, type TestDb } from '../helpers/db'
 
 let t: TestDb
@@ -83,14 +84,31 @@ describe('refresh tokens', () => {
 describe('every request re-checks the user', () => {
   it('rejects deleted, inactive and locked users with a valid token', async () => {
     const r = await login(t.system, { username: 'alicejohnson', password: 'password123' })
-    await t.db.update(users).set({ isActive: false }).where(eq(users.username, 'alicejohnson'))
+    expect(await kindOf(authenticate(t.db, r.access_token))).toBe('ok')
+    // these edits bypass the services, which bump the security version themselves
+    const edit = async (set: Partial<typeof users.$inferInsert>) => {
+      await t.db.update(users).set(set).where(eq(users.username, 'alicejohnson'))
+      await invalidatePermissions()
+    }
+    await edit({ isActive: false })
     expect(await kindOf(authenticate(t.db, r.access_token))).toBe('unauthorized: User account is inactive')
-    await t.db.update(users).set({ isActive: true, lockedUntil: new Date(Date.now() + 60_000) }).where(eq(users.username, 'alicejohnson'))
+    await edit({ isActive: true, lockedUntil: new Date(Date.now() + 60_000) })
     expect(await kindOf(authenticate(t.db, r.access_token))).toBe('unauthorized: User account is locked')
-    await t.db.update(users).set({ lockedUntil: null, isDeleted: true }).where(eq(users.username, 'alicejohnson'))
+    await edit({ lockedUntil: null, isDeleted: true })
     expect(await kindOf(authenticate(t.db, r.access_token))).toBe('unauthorized: User not found')
     expect(await kindOf(login(t.system, { username: 'alicejohnson', password: 'password123' }))).toBe('unauthorized: Invalid credentials')
-    await t.db.update(users).set({ isDeleted: false }).where(eq(users.username, 'alicejohnson'))
+    await edit({ isDeleted: false })
+  })
+
+  it('answers repeated requests from the authentication cache until the security version changes', async () => {
+    const r = await login(t.system, { username: 'bobwilson', password: 'password123' })
+    await authenticate(t.db, r.access_token)
+    t.counter.reset()
+    await authenticate(t.db, r.access_token)
+    expect(t.counter.count).toBe(0)
+    await invalidatePermissions()
+    await authenticate(t.db, r.access_token)
+    expect(t.counter.count).toBe(1)
   })
 })
 
