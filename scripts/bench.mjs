@@ -41,7 +41,7 @@ let commit = 'uncommitted'
 try {
   commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root }).toString().trim()
   // uncommitted changes are part of what was measured
-  if (execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root }).toString().trim()) commit += '+wip'
+  if (execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', '.', ':!bench/RESULTS.md'], { cwd: root }).toString().trim()) commit += '+wip'
 }
 catch { /* not a git checkout */ }
 const file = resolve(root, 'bench/RESULTS.md')

@@ -222,7 +222,7 @@ export async function authenticate(db: Db, token: string): Promise<AuthUser> {
   assertUsable(row)
   return {
     id: row.id, username: row.username, email: row.email, fullName: row.fullName, isSuperuser: row.isSuperuser,
-    companyId: row.memberCompany ?? null, sessionId: claims.sid,
+    companyId: row.memberCompany ?? null, sessionId: claims.sid, securityVersion: version,
   }
 }
 

@@ -9,6 +9,8 @@ export interface AuthUser {
   /** active company from the access token, null when the user no longer belongs to it */
   companyId: number | null
   sessionId: string | null
+  /** security version read while authenticating; the permission check of the same request reuses it */
+  securityVersion?: string
 }
 
 /** What every service call gets: who, in which company, over which database. */

@@ -54,10 +54,10 @@ export async function currentVersion(cache: Cache = useCache()): Promise<string>
 }
 
 /** Cached for PERMISSION_CACHE_TTL (1 h); any RBAC change bumps the version (all processes via Redis). */
-export async function getEffectivePermissions(db: DbOrTx, userId: number, companyId: number | null, cache: Cache = useCache()): Promise<ReadonlySet<string>> {
+export async function getEffectivePermissions(db: DbOrTx, userId: number, companyId: number | null, cache: Cache = useCache(), knownVersion?: string): Promise<ReadonlySet<string>> {
   const config = useConfig()
   if (!config.cacheEnabled) return new Set(await queryEffectivePermissions(db, userId, companyId))
-  const version = await currentVersion(cache)
+  const version = knownVersion ?? await currentVersion(cache)
   const key = `perm:${version}:${userId}:${companyId ?? 'none'}`
   const hit = local.get(key)
   if (hit) return hit

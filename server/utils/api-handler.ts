@@ -87,7 +87,7 @@ async function buildContext(event: H3Event, options: ApiOptions<Schema | undefin
     throw forbidden('Superuser access required')
   }
   if (options.permission && !ctx.user.isSuperuser) {
-    const perms = await getEffectivePermissions(db, ctx.user.id, ctx.user.companyId)
+    const perms = await getEffectivePermissions(db, ctx.user.id, ctx.user.companyId, undefined, ctx.user.securityVersion)
     if (!hasPermission(perms, options.permission)) {
       await denied(ctx, event, options.permission)
       throw forbidden(`Permission '${options.permission}' required`)
