@@ -18,4 +18,8 @@ export default withNuxt({
     '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
     '@typescript-eslint/no-explicit-any': 'off',
   },
+}, {
+  // Nuxt's file-based names: app/error.vue, pages/index.vue
+  files: ['app/error.vue'],
+  rules: { 'vue/multi-word-component-names': 'off' },
 })

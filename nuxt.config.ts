@@ -1,8 +1,11 @@
 import pkg from './package.json'
 
 export default defineNuxtConfig({
-  modules: ['@nuxt/eslint'],
+  modules: ['@nuxt/eslint', '@nuxt/ui', '@sidebase/nuxt-auth'],
   devtools: { enabled: false },
+  css: ['~/assets/css/main.css'],
+  // no network at build or run time: no web fonts, icons served from the local lucide set
+  ui: { fonts: false },
   runtimeConfig: { public: { version: pkg.version } },
   dir: { app: 'app' },
   // explicit: an app/ folder created later must not silently move the source root
@@ -22,5 +25,36 @@ export default defineNuxtConfig({
     ],
   },
   typescript: { strict: true },
+  auth: {
+    baseURL: '/api/v1/auth',
+    globalAppMiddleware: { isEnabled: true },
+    sessionRefresh: { enablePeriodically: false, enableOnWindowFocus: false },
+    provider: {
+      type: 'local',
+      pages: { login: '/login' },
+      endpoints: {
+        signIn: { path: '/login', method: 'post' },
+        signOut: { path: '/logout', method: 'post' },
+        getSession: { path: '/me', method: 'get' },
+        signUp: false,
+      },
+      token: { signInResponseTokenPointer: '/access_token', cookieName: 'fastvue.token', maxAgeInSeconds: 15 * 60, sameSiteAttribute: 'lax' },
+      refresh: {
+        isEnabled: true,
+        endpoint: { path: '/refresh', method: 'post' },
+        // the server rotates refresh tokens: keep the new one from every refresh
+        refreshOnlyToken: false,
+        token: {
+          signInResponseRefreshTokenPointer: '/refresh_token',
+          refreshRequestTokenPointer: '/refresh_token',
+          cookieName: 'fastvue.refresh',
+          maxAgeInSeconds: 30 * 86400,
+          sameSiteAttribute: 'lax',
+        },
+      },
+      session: { dataType: { id: 'number', username: 'string', email: 'string', full_name: 'string | null', is_superuser: 'boolean', current_company_id: 'number | null', companies: '{ id: number, name: string, code: string, is_default: boolean, role_name: string }[]' } },
+    },
+  },
   eslint: { config: { stylistic: true } },
+  icon: { serverBundle: 'local', clientBundle: { scan: true }, provider: 'server', fallbackToApi: false },
 })

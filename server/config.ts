@@ -32,6 +32,8 @@ export interface AppConfig {
   permissionCacheTtl: number
   pool: { size: number, maxOverflow: number, timeout: number, recycle: number }
   accessTokenMinutes: number
+  /** access-token lifetime in seconds (ACCESS_TOKEN_EXPIRE_SECONDS, else the minutes) */
+  accessTokenSeconds: number
   refreshTokenDays: number
   lockout: { maxAttempts: number, minutes: number }
   trustProxy: boolean
@@ -63,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       recycle: int(env.DB_POOL_RECYCLE, 3600),
     },
     accessTokenMinutes: int(env.ACCESS_TOKEN_EXPIRE_MINUTES, 15),
+    accessTokenSeconds: int(env.ACCESS_TOKEN_EXPIRE_SECONDS, int(env.ACCESS_TOKEN_EXPIRE_MINUTES, 15) * 60),
     refreshTokenDays: int(env.REFRESH_TOKEN_EXPIRE_DAYS, 30),
     lockout: { maxAttempts: int(env.LOCKOUT_MAX_ATTEMPTS, 5), minutes: int(env.LOCKOUT_MINUTES, 30) },
     trustProxy: bool(env.TRUST_PROXY, false),

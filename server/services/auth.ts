@@ -240,7 +240,10 @@ async function loadUser(db: DbOrTx, id: number) {
 
 export async function me(ctx: UserContext) {
   const user = await loadUser(ctx.db, ctx.user.id)
-  return { ...userInfo(user), current_company_id: ctx.user.companyId, companies: await companiesOfUser(ctx.db, user.id) }
+  return {
+    ...userInfo(user), phone: user.phone, bio: user.bio, location: user.location, website: user.website, timezone: user.timezone, language: user.language,
+    current_company_id: ctx.user.companyId, companies: await companiesOfUser(ctx.db, user.id),
+  }
 }
 
 export async function myPermissions(ctx: UserContext) {

@@ -60,7 +60,7 @@ export async function getAuditLog(ctx: UserContext, id: number) {
  * Superusers read every entry; holders of activity.read read their active company's; everyone
  * else only their own (the original let any user read other users' entity timelines).
  */
-async function activityScope(ctx: UserContext): Promise<SQL | undefined> {
+export async function activityScope(ctx: UserContext): Promise<SQL | undefined> {
   if (seesAll(ctx)) return undefined
   const perms = await getEffectivePermissions(ctx.db, ctx.user.id, ctx.user.companyId)
   if (hasPermission(perms, 'activity.read') && ctx.user.companyId !== null) return eq(activityLogs.companyId, ctx.user.companyId)

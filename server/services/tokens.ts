@@ -21,7 +21,7 @@ function signingKey(): Promise<CryptoKey> {
 }
 
 export async function signAccessToken(userId: number, sessionId: string, companyId: number | null): Promise<{ token: string, expiresIn: number }> {
-  const expiresIn = useConfig().accessTokenMinutes * 60
+  const expiresIn = useConfig().accessTokenSeconds
   const token = await new SignJWT({ sid: sessionId, cid: companyId, type: 'access' })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(String(userId))

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, exists, ilike, ne, or, sql } from 'drizzle-orm'
-import type { UserCreateInput, UserListQueryInput, UserUpdateInput } from '../../shared/schemas/user'
+import type { ProfileUpdateInput, UserCreateInput, UserListQueryInput, UserUpdateInput } from '../../shared/schemas/user'
 import type { DbOrTx } from '../db/client'
 import { companies, roles, userCompanyRoles, userSessions, users } from '../db/schema'
 import { logActivity } from './activity'
@@ -245,4 +245,21 @@ export async function listMessageable(ctx: UserContext, q: PageQuery & { search?
     ctx.db.select({ n: count() }).from(users).where(where),
   ])
   return pageOf(items.map(u => ({ ...u, is_online: false })), total?.n ?? 0, q)
+}
+
+/** The signed-in user edits their own profile fields (no status, e-mail or username changes). */
+export async function updateProfile(ctx: UserContext, input: ProfileUpdateInput) {
+  return ctx.db.transaction(async (tx) => {
+    const [before] = await tx.select().from(users).where(and(eq(users.id, ctx.user.id), notDeleted)).limit(1)
+    if (!before) throw notFound('User not found')
+    const set: Partial<typeof users.$inferInsert> = { updatedAt: new Date(), updatedBy: ctx.user.id }
+    const map = { full_name: 'fullName', phone: 'phone', avatar_url: 'avatarUrl', bio: 'bio', location: 'location', website: 'website', timezone: 'timezone', language: 'language' } as const
+    for (const [key, column] of Object.entries(map)) {
+      const value = input[key as keyof ProfileUpdateInput]
+      if (value !== undefined) (set as Record<string, unknown>)[column] = value
+    }
+    const [after] = await tx.update(users).set(set).where(eq(users.id, ctx.user.id)).returning()
+    await writeAudit(tx, ctx, { entityType: 'user', entityId: ctx.user.id, entityName: after!.username, action: 'update', before, after, description: 'Profile edited by the user' })
+    return userResponse(after!)
+  })
 }

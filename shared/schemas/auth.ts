@@ -53,7 +53,15 @@ export const LoginResponse = TokenPair.extend({
   company_id: z.number().int().nullable(),
 })
 
-export const MeResponse = UserInfo.extend({ companies: z.array(UserCompany) })
+export const MeResponse = UserInfo.extend({
+  phone: z.string().nullable(),
+  bio: z.string().nullable(),
+  location: z.string().nullable(),
+  website: z.string().nullable(),
+  timezone: z.string().nullable(),
+  language: z.string().nullable(),
+  companies: z.array(UserCompany),
+})
 
 export const PermissionsResponse = z.object({
   permissions: z.array(z.string()),

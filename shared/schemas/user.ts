@@ -105,3 +105,7 @@ export const AssignCompanyResponse = z.object({
   role_id: z.number().int(),
   is_default: z.boolean(),
 })
+
+/** What users may change about themselves (PUT /api/v1/auth/me). */
+export const ProfileUpdate = UserUpdate.pick({ full_name: true, phone: true, avatar_url: true, bio: true, location: true, website: true, timezone: true, language: true }).strict()
+export type ProfileUpdateInput = z.infer<typeof ProfileUpdate>

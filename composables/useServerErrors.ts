@@ -1,0 +1,10 @@
+import type { FormError } from '@nuxt/ui'
+
+/** 422 field errors from the API (`detail: [{ loc: ['body', field], msg }]`) as form errors on those fields. */
+export function serverFieldErrors(error: unknown): FormError[] {
+  const detail = (error as { data?: { detail?: unknown } })?.data?.detail
+  if (!Array.isArray(detail)) return []
+  return detail
+    .filter((d): d is { loc: (string | number)[], msg: string } => Array.isArray(d?.loc) && d.loc[0] === 'body' && d.loc.length > 1)
+    .map(d => ({ name: String(d.loc[1]), message: d.msg }))
+}

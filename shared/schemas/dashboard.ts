@@ -1,0 +1,11 @@
+import { z } from 'zod'
+
+export const DashboardSummary = z.object({
+  counts: z.object({
+    users: z.number().int().nullable(),
+    companies: z.number().int().nullable(),
+    groups: z.number().int().nullable(),
+    roles: z.number().int().nullable(),
+  }).describe('null where the caller may not read the resource'),
+  sign_ins: z.array(z.object({ day: z.string(), count: z.number().int() })).describe('the last 30 days, oldest first'),
+})
