@@ -19,7 +19,7 @@ export default withNuxt({
     '@typescript-eslint/no-explicit-any': 'off',
   },
 }, {
-  // Nuxt's file-based names: app/error.vue, pages/index.vue
-  files: ['app/error.vue'],
+  // Nuxt's file-based name
+  files: ['error.vue'],
   rules: { 'vue/multi-word-component-names': 'off' },
 })

@@ -9,6 +9,8 @@ export default defineConfig({
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
       { test: { name: 'integration', include: ['tests/integration/**/*.test.ts', 'layers/*/tests/integration/**/*.test.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 120_000 } },
       { test: { name: 'api', include: ['tests/api/**/*.test.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 180_000, globalSetup: ['tests/helpers/api-global-setup.ts'] } },
+      // the browser suite: one file at a time, Chromium is heavy on 2 cores
+      { test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], environment: 'node', testTimeout: 90_000, hookTimeout: 180_000, globalSetup: ['tests/helpers/api-global-setup.ts'], fileParallelism: false } },
     ],
   },
 })
