@@ -1,3 +1,4 @@
+import { defineVitestProject } from '@nuxt/test-utils/config'
 import { defineConfig } from 'vitest/config'
 
 // Projects run one after another from scripts/test.mjs; each file gets its own database.
@@ -9,6 +10,8 @@ export default defineConfig({
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
       { test: { name: 'integration', include: ['tests/integration/**/*.test.ts', 'layers/*/tests/integration/**/*.test.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 120_000 } },
       { test: { name: 'api', include: ['tests/api/**/*.test.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 180_000, globalSetup: ['tests/helpers/api-global-setup.ts'] } },
+      // components and composables of the console, in a Nuxt environment
+      await defineVitestProject({ test: { name: 'nuxt', include: ['tests/nuxt/**/*.test.ts'], environment: 'nuxt', testTimeout: 30_000, hookTimeout: 120_000 } }),
       // the browser suite: one file at a time, Chromium is heavy on 2 cores
       { test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], environment: 'node', testTimeout: 90_000, hookTimeout: 180_000, globalSetup: ['tests/helpers/api-global-setup.ts'], fileParallelism: false } },
     ],

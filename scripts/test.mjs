@@ -52,7 +52,7 @@ if (!skipBuild && !run('build (API tests use the production server)', process.ex
   process.exit(1)
 }
 
-vitest('PGlite + memory cache', ['unit', 'integration', 'api'], base)
+vitest('PGlite + memory cache', ['unit', 'nuxt', 'integration', 'api'], base)
 if (process.env.TEST_DATABASE_URL || process.env.TEST_REDIS_URL) {
   vitest('Postgres + Redis', ['integration', 'api'], { ...base, TEST_DATABASE_URL: process.env.TEST_DATABASE_URL, TEST_REDIS_URL: process.env.TEST_REDIS_URL })
 }
