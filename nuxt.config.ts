@@ -3,6 +3,7 @@ import pkg from './package.json'
 export default defineNuxtConfig({
   modules: ['@nuxt/eslint', '@nuxt/ui', '@sidebase/nuxt-auth'],
   devtools: { enabled: false },
+  app: { head: { title: 'FastVue', link: [{ rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }] } },
   css: ['~/assets/css/main.css'],
   // no network at build or run time: no web fonts, icons served from the local lucide set
   ui: { fonts: false },

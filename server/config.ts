@@ -35,6 +35,8 @@ export interface AppConfig {
   /** access-token lifetime in seconds (ACCESS_TOKEN_EXPIRE_SECONDS, else the minutes) */
   accessTokenSeconds: number
   refreshTokenDays: number
+  /** a spent refresh token presented again within this many seconds is a parallel request, not a replay */
+  refreshReuseGraceSeconds: number
   lockout: { maxAttempts: number, minutes: number }
   trustProxy: boolean
 }
@@ -67,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     accessTokenMinutes: int(env.ACCESS_TOKEN_EXPIRE_MINUTES, 15),
     accessTokenSeconds: int(env.ACCESS_TOKEN_EXPIRE_SECONDS, int(env.ACCESS_TOKEN_EXPIRE_MINUTES, 15) * 60),
     refreshTokenDays: int(env.REFRESH_TOKEN_EXPIRE_DAYS, 30),
+    refreshReuseGraceSeconds: int(env.REFRESH_REUSE_GRACE_SECONDS, 10),
     lockout: { maxAttempts: int(env.LOCKOUT_MAX_ATTEMPTS, 5), minutes: int(env.LOCKOUT_MINUTES, 30) },
     trustProxy: bool(env.TRUST_PROXY, false),
   }

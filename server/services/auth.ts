@@ -126,7 +126,10 @@ export async function refresh(ctx: ServiceContext, token: string) {
   if (!row) throw unauthorized('Invalid refresh token')
   const { session, user } = row
   if (session.revokedAt || session.expiresAt <= new Date()) throw unauthorized('Invalid refresh token')
-  if (row.token.usedAt) {
+  // a token spent moments ago by a parallel request of the same client (two tabs, page loads
+  // racing) is not a replay: within the grace period it gets a pair of its own
+  const concurrent = !!row.token.usedAt && Date.now() - row.token.usedAt.getTime() < useConfig().refreshReuseGraceSeconds * 1000
+  if (row.token.usedAt && !concurrent) {
     await revokeSession(db, session.id, 'refresh_token_reuse')
     await logActivity(db, ctx, {
       action: 'refresh_token_reuse', category: 'security', level: 'critical', success: false, entityType: 'session',
@@ -137,9 +140,11 @@ export async function refresh(ctx: ServiceContext, token: string) {
   }
   assertUsable(user)
   return db.transaction(async (tx) => {
-    const spent = await tx.update(refreshTokens).set({ usedAt: new Date() })
-      .where(and(eq(refreshTokens.id, row.token.id), isNull(refreshTokens.usedAt))).returning({ id: refreshTokens.id })
-    if (spent.length === 0) throw unauthorized('Invalid refresh token')
+    if (!concurrent) {
+      const spent = await tx.update(refreshTokens).set({ usedAt: new Date() })
+        .where(and(eq(refreshTokens.id, row.token.id), isNull(refreshTokens.usedAt))).returning({ id: refreshTokens.id })
+      if (spent.length === 0) throw unauthorized('Invalid refresh token')
+    }
     const companyId = session.companyId && (await isMember(tx, user.id, session.companyId)) ? session.companyId : null
     await tx.update(userSessions).set({ lastUsedAt: new Date(), companyId }).where(eq(userSessions.id, session.id))
     return issueTokens(tx, session.id, user.id, companyId)

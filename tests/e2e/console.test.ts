@@ -12,7 +12,8 @@ mkdirSync(SHOTS, { recursive: true })
 let server: TestServer
 let browser: Browser
 beforeAll(async () => {
-  server = await startServer({ redisUrl: null })
+  // browsers load pages in parallel: keep the production grace period for refresh-token reuse
+  server = await startServer({ redisUrl: null, env: { REFRESH_REUSE_GRACE_SECONDS: '10' } })
   browser = await launch()
 })
 afterAll(async () => {
@@ -76,6 +77,11 @@ describe('signing in', () => {
     expect(await page.getByTestId('user-edit').count()).toBe(0)
     expect(await page.getByTestId('user-delete').count()).toBe(0)
     expect(await sidebar(page).textContent()).not.toContain('Audit log')
+    // a page they may not open answers with the 403 page
+    await page.goto(`${server.url}/settings/audit`)
+    await expect.poll(() => page.getByTestId('error-page').textContent()).toContain('403')
+    await page.goto(`${server.url}/no-such-page`)
+    await expect.poll(() => page.getByTestId('error-page').textContent()).toContain('404')
     const token = (await page.context().cookies()).find(c => c.name === 'fastvue.token')!.value
     const res = await fetch(`${server.url}/api/v1/users/`, {
       method: 'POST', headers: { 'authorization': `Bearer ${decodeURIComponent(token)}`, 'content-type': 'application/json' },

@@ -7,7 +7,7 @@ import { DESKTOP, launch, signInUi } from './browser'
 let server: TestServer
 let browser: Browser
 beforeAll(async () => {
-  server = await startServer({ redisUrl: null, env: { ACCESS_TOKEN_EXPIRE_SECONDS: '3', NUXT_PUBLIC_AUTH_PROVIDER_TOKEN_MAX_AGE_IN_SECONDS: '3' } })
+  server = await startServer({ redisUrl: null, env: { REFRESH_REUSE_GRACE_SECONDS: '10', ACCESS_TOKEN_EXPIRE_SECONDS: '3', NUXT_PUBLIC_AUTH_PROVIDER_TOKEN_MAX_AGE_IN_SECONDS: '3' } })
   browser = await launch()
 })
 afterAll(async () => {

@@ -45,6 +45,7 @@ export interface TestDb {
 /** A fresh database per test file: PGlite in memory, or a new database on TEST_DATABASE_URL. */
 export async function createTestDb({ demo = true } = {}): Promise<TestDb> {
   process.env.ACCESS_TOKEN_EXPIRE_MINUTES ??= '15'
+  process.env.REFRESH_REUSE_GRACE_SECONDS ??= '0'
   resetConfig()
   const counter = new QueryCounter()
   let dropDb: (() => Promise<void>) | undefined

@@ -75,7 +75,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     ...process.env,
     HOST: '127.0.0.1', PORT: String(port), NITRO_HOST: '127.0.0.1', NITRO_PORT: String(port),
     PGLITE_DIR: 'memory://', DATABASE_URL: databaseUrl, REDIS_URL: redisUrl,
-    AUTO_MIGRATE: 'true', LOAD_DEMO_DATA: 'true', ENVIRONMENT: 'test',
+    AUTO_MIGRATE: 'true', LOAD_DEMO_DATA: 'true', ENVIRONMENT: 'test', REFRESH_REUSE_GRACE_SECONDS: '0',
     // servers of different tests share Redis: keep their keys apart unless a test shares on purpose
     CACHE_PREFIX: options.cachePrefix ?? `fastvue-test-${randomBytes(4).toString('hex')}`,
     ...options.env,

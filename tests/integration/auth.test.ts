@@ -1,9 +1,11 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { users, userSessions } from '../../server/db/schema'
+import { refreshTokens, users, userSessions } from '../../server/db/schema'
 import { authenticate, changePassword, login, logout, refresh, switchCompany } from '../../server/services/auth'
 import { AppError } from '../../server/services/errors'
 import { invalidatePermissions } from '../../server/services/permissions-engine'
+import { hashToken } from '../../server/services/tokens'
+import { resetConfig } from '../../server/config'
 import { createTestDb, type TestDb } from '../helpers/db'
 
 let t: TestDb
@@ -62,6 +64,27 @@ describe('refresh tokens', () => {
     // the whole family is gone, including the newest token and the access token
     expect(await kindOf(refresh(t.system, third.refresh_token))).toBe('unauthorized: Invalid refresh token')
     expect(await kindOf(authenticate(t.db, third.access_token))).toMatch(/^unauthorized/)
+  })
+
+  it('let a parallel request reuse a just-spent token within the grace period, and no later', async () => {
+    process.env.REFRESH_REUSE_GRACE_SECONDS = '10'
+    resetConfig()
+    try {
+      const first = await login(t.system, { username: 'demo', password: 'demo123' })
+      const a = await refresh(t.system, first.refresh_token)
+      const b = await refresh(t.system, first.refresh_token)
+      expect(b.refresh_token).not.toBe(a.refresh_token)
+      expect(await kindOf(authenticate(t.db, a.access_token))).toBe('ok')
+      expect(await kindOf(refresh(t.system, b.refresh_token))).toBe('ok')
+      // once the grace period is over, the same replay revokes the session
+      await t.db.update(refreshTokens).set({ usedAt: new Date(Date.now() - 11_000) }).where(eq(refreshTokens.tokenHash, hashToken(first.refresh_token)))
+      expect(await kindOf(refresh(t.system, first.refresh_token))).toBe('unauthorized: Invalid refresh token')
+      expect(await kindOf(refresh(t.system, a.refresh_token))).toBe('unauthorized: Invalid refresh token')
+    }
+    finally {
+      process.env.REFRESH_REUSE_GRACE_SECONDS = '0'
+      resetConfig()
+    }
   })
 
   it('are stored only as hashes', async () => {
