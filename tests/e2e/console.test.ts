@@ -111,6 +111,7 @@ describe('users', () => {
     await page.getByTestId('user-save').click()
     // the duplicate e-mail is only known to the server: its error lands on the field
     await expect.poll(() => page.getByTestId('user-form').textContent()).toContain('Email already registered')
+    await page.waitForTimeout(300)
     await shot(page, 'user-form-desktop')
     await page.getByTestId('user-email').fill('new.hire@example.test')
     await expect.poll(() => page.getByTestId('user-form').textContent()).not.toContain('Email already registered')
@@ -129,6 +130,7 @@ describe('users', () => {
     await expect.poll(() => diff.textContent()).toContain('full_name')
     expect(await diff.textContent()).toContain('New Hire')
     expect(await diff.textContent()).toContain('Renamed Hire')
+    await page.waitForTimeout(600) // let the slide-over finish sliding in
     await shot(page, 'audit-diff-desktop')
     // delete
     await page.goto(`${server.url}/settings/users`)
