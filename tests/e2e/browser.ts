@@ -17,10 +17,16 @@ export const PHONE = { width: 375, height: 812 }
 /** Fills the login form and waits for the dashboard (or the redirect target). */
 export async function signInUi(page: Page, base: string, username: string, password: string, path = '/login') {
   await page.goto(`${base}${path}`)
+  await waitInteractive(page)
   await page.getByTestId('login-username').fill(username)
   await page.getByTestId('login-password').fill(password)
   await page.getByTestId('login-submit').click()
   await page.waitForURL(url => !url.pathname.startsWith('/login'), { timeout: 20_000 })
+}
+
+/** The login form is enabled once the page has hydrated. */
+export async function waitInteractive(page: Page) {
+  await page.waitForSelector('[data-testid="login-submit"]:not([disabled])', { timeout: 30_000 })
 }
 
 /** Fails the test on any request that left the machine or failed. */

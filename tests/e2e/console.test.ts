@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROOT } from '../helpers/db'
 import { signIn, startServer, type TestServer } from '../helpers/server'
-import { DESKTOP, launch, PHONE, signInUi, watchRequests } from './browser'
+import { DESKTOP, launch, PHONE, signInUi, waitInteractive, watchRequests } from './browser'
 
 const SHOTS = resolve(ROOT, 'docs/screenshots')
 mkdirSync(SHOTS, { recursive: true })
@@ -37,6 +37,7 @@ describe('signing in', () => {
     const page = await context.newPage()
     const offsite = watchRequests(page, server.url)
     await page.goto(`${server.url}/login`)
+    await waitInteractive(page)
     await shot(page, 'login-desktop')
     await page.getByTestId('login-username').fill('admin')
     await page.getByTestId('login-password').fill('wrong')
@@ -60,6 +61,7 @@ describe('signing in', () => {
     const page = await (await browser.newContext({ viewport: DESKTOP })).newPage()
     await page.goto(`${server.url}/settings/companies`)
     await page.waitForURL(/\/login/)
+    await waitInteractive(page)
     await page.getByTestId('login-username').fill('admin')
     await page.getByTestId('login-password').fill('admin123')
     await page.getByTestId('login-submit').click()
