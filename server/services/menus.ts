@@ -7,7 +7,7 @@ import { writeAudit } from './audit'
 import type { ServiceContext, UserContext } from './context'
 import { badRequest, notFound } from './errors'
 import { getEffectivePermissions, hasPermission } from './permissions-engine'
-import { seesAll } from './scope'
+import { seesAll, visibleCompanyIds } from './scope'
 import { findUserOr404 } from './users'
 
 type MenuRow = typeof menuItems.$inferSelect
@@ -116,9 +116,17 @@ export async function accessibleMenuCodes(ctx: UserContext) {
 
 // ------------------------------------------------------- per-user overrides
 
+/** The company a menu-permission call is about: the caller's active one, or one they belong to (else 404). */
+async function menuCompany(db: DbOrTx, ctx: UserContext, companyId: number | undefined) {
+  if (companyId === undefined) return ctx.user.companyId
+  const visible = await visibleCompanyIds(ctx, db)
+  if (visible !== 'all' && !visible.includes(companyId)) throw notFound('Company not found')
+  return companyId
+}
+
 export async function getUserMenuPermissions(ctx: UserContext, userId: number, companyId: number | undefined) {
   await findUserOr404(ctx.db, ctx, userId)
-  const company = companyId ?? ctx.user.companyId
+  const company = await menuCompany(ctx.db, ctx, companyId)
   const rows = await ctx.db.select({ code: menuItems.code, name: menuItems.name, p: userMenuPermissions }).from(userMenuPermissions)
     .innerJoin(menuItems, eq(menuItems.id, userMenuPermissions.menuItemId))
     .where(and(eq(userMenuPermissions.userId, userId), eq(userMenuPermissions.isActive, true),
@@ -134,9 +142,9 @@ export interface MenuPermissionInput { code: string, can_view: boolean, can_edit
 
 /** Replaces the user's menu permissions in one company; unknown codes are a 400 (the original skipped them). */
 export async function setUserMenuPermissions(ctx: UserContext, userId: number, companyId: number | undefined, input: MenuPermissionInput[]) {
-  const company = companyId ?? ctx.user.companyId
   await ctx.db.transaction(async (tx) => {
     const user = await findUserOr404(tx, ctx, userId)
+    const company = await menuCompany(tx, ctx, companyId)
     const codes = [...new Set(input.map(i => i.code))]
     const items = codes.length ? await tx.select({ id: menuItems.id, code: menuItems.code }).from(menuItems).where(inArray(menuItems.code, codes)) : []
     const unknown = codes.filter(c => !items.some(i => i.code === c))

@@ -123,6 +123,12 @@ describe('menus', () => {
     expect((await admin.put('/api/v1/users/6/menu-permissions', [{ code: 'ghost' }])).body.detail).toBe('Unknown menu codes: ghost')
     expect((await demo.put('/api/v1/users/6/menu-permissions', [])).status).toBe(403)
     expect((await john.get('/api/v1/users/6/menu-permissions')).status).toBe(404)
+    // another company's menu permissions stay out of reach, even for a user the caller can see
+    expect((await john.get('/api/v1/users/2/menu-permissions?company_id=4')).status).toBe(404)
+    expect((await john.put('/api/v1/users/2/menu-permissions?company_id=4', [])).status).toBe(403)
+    const jane = (await signIn(server.url, 'janesmith', 'password123')).api
+    expect((await jane.put('/api/v1/users/2/menu-permissions?company_id=4', [])).status).toBe(404)
+    expect((await jane.put('/api/v1/users/2/menu-permissions?company_id=2', [{ code: 'settings.roles', can_view: true }])).status).toBe(200)
   })
 
   it('opens a menu to a group member', async () => {
