@@ -4,7 +4,7 @@
 import { eq } from 'drizzle-orm'
 import { measure } from 'mitata'
 import { users } from '../server/db/schema'
-import { getEffectivePermissions, hasPermission } from '../server/services/permissions-engine'
+import { getEffectivePermissions, hasPermission } from '../server/kernel/access/permissions'
 import { createTestDb } from '../tests/helpers/db'
 
 export async function benchPermissionCheck() {

@@ -3,8 +3,8 @@ import { consola } from 'consola'
 import { loadConfig, resetConfig } from '../server/config'
 import { openDatabase, setDatabase, type Database } from '../server/db/client'
 import { fsReader } from '../server/db/migrate'
-import { closeCache } from '../server/services/cache'
-import { AppError } from '../server/services/errors'
+import { closeCache } from '../server/kernel/cache'
+import { AppError } from '../server/kernel/errors'
 
 export const ROOT = resolve(import.meta.dirname, '..')
 export const migrations = fsReader(resolve(ROOT, 'drizzle'))

@@ -4,22 +4,21 @@ import repl from 'node:repl'
 import { consola } from 'consola'
 import * as orm from 'drizzle-orm'
 import { loadConfig } from '../server/config'
-import { openDatabase, setDatabase, schema } from '../server/db/client'
-import { closeCache } from '../server/services/cache'
-import { rowsOf } from '../server/services/permissions-engine'
+import { openDatabase, rowsOf, setDatabase, schema } from '../server/db/client'
+import { closeCache } from '../server/kernel/cache'
 
 /** A Node REPL with `db`, `schema`, `services` and drizzle's operators; top-level await works. */
 export async function runShell() {
   const database = await openDatabase(loadConfig())
   setDatabase(database)
   const services = {
-    auth: await import('../server/services/auth'),
+    auth: await import('../server/services/account'),
     users: await import('../server/services/users'),
     companies: await import('../server/services/companies'),
     roles: await import('../server/services/roles'),
     groups: await import('../server/services/groups'),
-    management: await import('../server/services/management'),
-    permissions: await import('../server/services/permissions-engine'),
+    management: await import('../server/services/system/management'),
+    permissions: await import('../server/kernel/access/permissions'),
   }
   consola.info(`Connected to ${database.url}. In scope: db, schema, services, sql, eq, and, or, ... (drizzle-orm)`)
   const server = repl.start({ prompt: 'fastvue> ' })

@@ -89,4 +89,9 @@ export async function closeDatabase() {
   await db.close()
 }
 
+/** drizzle returns `{ rows }` on PGlite and an array on postgres.js. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[]
+}
+
 export { schema }

@@ -1,6 +1,6 @@
 import { storageReader } from '../db/migrate'
-import { prepareDatabase } from '../services/bootstrap'
-import type { DemoData } from '../services/demo-data'
+import { prepareDatabase } from '../services/system/bootstrap'
+import type { DemoData } from '../services/system/data'
 
 /**
  * Opens, migrates and (embedded, first start) seeds the database before the first request.

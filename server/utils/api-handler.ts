@@ -4,11 +4,11 @@ import { defineEventHandler, getHeader, getQuery, getRequestIP, getRouterParams,
 import type { z } from 'zod'
 import { useConfig } from '../config'
 import { useDb } from '../db/client'
-import { logActivity } from '../services/activity'
-import { authenticate } from '../services/auth'
-import type { ServiceContext, UserContext } from '../services/context'
-import { AppError, forbidden, unauthorized, type FieldError } from '../services/errors'
-import { getEffectivePermissions, hasPermission } from '../services/permissions-engine'
+import { logActivity } from '../kernel/activity'
+import { authenticate } from '../services/account'
+import type { ServiceContext, UserContext } from '../kernel/context'
+import { AppError, forbidden, unauthorized, type FieldError } from '../kernel/errors'
+import { getEffectivePermissions, hasPermission } from '../kernel/access/permissions'
 
 type Schema = z.ZodType
 

@@ -2,8 +2,8 @@ import type { H3Event } from 'h3'
 import { setResponseStatus } from 'h3'
 import { useConfig } from '../config'
 import { useDatabase } from '../db/client'
-import { useCache } from '../services/cache'
-import { healthReport } from '../services/health'
+import { useCache } from '../kernel/cache'
+import { healthReport } from '../services/system/health'
 
 /** Shared by /health and /api/v1/health: 503 when the database is down. */
 export async function sendHealth(event: H3Event) {

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm'
 import { Factory } from 'fishery'
 import type { Db } from '../../server/db/client'
 import { companies, groups, permissions, roles, userCompanyRoles, users } from '../../server/db/schema'
-import { hashPassword } from '../../server/services/passwords'
+import { hashPassword } from '../../server/kernel/auth/passwords'
 
 export const TEST_PASSWORD = 'TestPass123!'
 let hashed: Promise<string> | undefined

@@ -8,10 +8,10 @@ import { resetConfig } from '../../server/config'
 import { openDatabase, setDatabase, type Database, type Db } from '../../server/db/client'
 import { fsReader, loadMigrations, runMigrations } from '../../server/db/migrate'
 import { users } from '../../server/db/schema'
-import { openCache, setCache, type Cache } from '../../server/services/cache'
-import type { AuthUser, ServiceContext, UserContext } from '../../server/services/context'
-import { loadDemoData } from '../../server/services/demo-data'
-import { ensureSystemData } from '../../server/services/system-data'
+import { openCache, setCache, type Cache } from '../../server/kernel/cache'
+import type { AuthUser, ServiceContext, UserContext } from '../../server/kernel/context'
+import { loadDemoData } from '../../server/services/system/data'
+import { ensureSystemData } from '../../server/services/system/base'
 
 export const ROOT = resolve(import.meta.dirname, '../..')
 export const demoData = () => JSON.parse(readFileSync(resolve(ROOT, 'data/demo.json'), 'utf8'))

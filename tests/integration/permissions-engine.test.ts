@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { groupPermissions, permissions, rolePermissions, userGroups, userRoles, users } from '../../server/db/schema'
-import { getEffectivePermissions, hasPermission, invalidatePermissions, queryEffectivePermissions } from '../../server/services/permissions-engine'
+import { getEffectivePermissions, hasPermission, invalidatePermissions, queryEffectivePermissions } from '../../server/kernel/access/permissions'
 import { assignRole, companyFactory, groupFactory, permissionFactory, roleFactory, userFactory } from '../factories'
 import { createTestDb, type TestDb } from '../helpers/db'
 

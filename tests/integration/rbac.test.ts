@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { contentTypes } from '../../server/db/schema'
 import { checkAccess, createAccessRule } from '../../server/services/access-rules'
-import { healthReport } from '../../server/services/health'
+import { healthReport } from '../../server/services/system/health'
 import { createTestDb, type TestDb } from '../helpers/db'
 
 let t: TestDb

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import routes from '#api-routes'
 import type { ApiMeta } from '~~/server/utils/api-handler'
-import { buildOpenApi } from '~~/server/services/openapi'
+import { buildOpenApi } from '~~/server/utils/openapi'
 
 let cached: ReturnType<typeof buildOpenApi> | undefined
 

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm'
 import { defineEventHandler, getQuery, createError } from 'h3'
 import { useDb } from '../../db/client'
 import { users } from '../../db/schema'
-import type { AuthUser } from '../../services/context'
+import type { AuthUser } from '../../kernel/context'
 import { listUsers } from '../../services/users'
 import { UserListQuery } from '../../../shared/schemas/user'
 

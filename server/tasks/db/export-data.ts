@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises'
-import { systemContext } from '../../services/context'
-import { exportData } from '../../services/demo-data'
+import { systemContext } from '../../kernel/context'
+import { exportData } from '../../services/system/data'
 
 export default defineTask({
   meta: { name: 'db:export-data', description: 'Export core data: payload { file, all }' },

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
-import { systemContext } from '../../services/context'
-import { loadDemoData } from '../../services/demo-data'
+import { systemContext } from '../../kernel/context'
+import { loadDemoData } from '../../services/system/data'
 
 export default defineTask({
   meta: { name: 'db:load-data', description: 'Load a data file: payload { file, clear }' },

@@ -1,4 +1,4 @@
-import { migrate } from '../../services/management'
+import { migrate } from '../../services/system/management'
 
 export default defineTask({
   meta: { name: 'db:migrate', description: 'Apply pending migrations and system data' },

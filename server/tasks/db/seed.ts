@@ -1,5 +1,5 @@
-import { initDb } from '../../services/management'
-import type { DemoData } from '../../services/demo-data'
+import { initDb } from '../../services/system/management'
+import type { DemoData } from '../../services/system/data'
 
 export default defineTask({
   meta: { name: 'db:seed', description: 'Migrate, then load the bundled demo data' },

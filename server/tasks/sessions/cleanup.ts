@@ -1,4 +1,4 @@
-import { cleanupSessions } from '../../services/management'
+import { cleanupSessions } from '../../services/system/management'
 
 export default defineTask({
   meta: { name: 'sessions:cleanup', description: 'Delete sessions expired or revoked more than payload.days (7) days ago' },

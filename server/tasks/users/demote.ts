@@ -1,4 +1,4 @@
-import { setSuperuser } from '../../services/management'
+import { setSuperuser } from '../../services/system/management'
 
 export default defineTask({
   meta: { name: 'users:demote', description: 'Demote a user: payload { username }' },

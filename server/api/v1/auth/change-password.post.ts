@@ -1,6 +1,6 @@
 import { PasswordChange } from '#shared/schemas/auth'
 import { MessageResponse } from '#shared/schemas/common'
-import { changePassword } from '~~/server/services/auth'
+import { changePassword } from '~~/server/services/account'
 
 export default defineApiHandler({
   body: PasswordChange, response: MessageResponse, tags: ['auth'], summary: 'Change own password', description: 'Ends every other session of the user.',

@@ -1,5 +1,5 @@
 import { LoginRequest, LoginResponse } from '#shared/schemas/auth'
-import { login } from '~~/server/services/auth'
+import { login } from '~~/server/services/account'
 
 export default defineApiHandler({
   auth: false, body: LoginRequest, response: LoginResponse, tags: ['auth'],

@@ -1,5 +1,5 @@
 import { RefreshRequest, TokenPair } from '#shared/schemas/auth'
-import { refresh } from '~~/server/services/auth'
+import { refresh } from '~~/server/services/account'
 
 export default defineApiHandler({
   auth: false, body: RefreshRequest, response: TokenPair, tags: ['auth'],

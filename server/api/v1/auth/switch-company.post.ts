@@ -1,5 +1,5 @@
 import { SwitchCompanyRequest, SwitchCompanyResponse } from '#shared/schemas/auth'
-import { switchCompany } from '~~/server/services/auth'
+import { switchCompany } from '~~/server/services/account'
 
 export default defineApiHandler({
   body: SwitchCompanyRequest, response: SwitchCompanyResponse, tags: ['auth'],

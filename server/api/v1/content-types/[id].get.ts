@@ -1,6 +1,6 @@
 import { IdParams } from '#shared/schemas/common'
 import { ContentTypeResponse } from '#shared/schemas/menu'
-import { getContentType } from '~~/server/services/menus'
+import { getContentType } from '~~/server/services/content-types'
 
 export default defineApiHandler({
   params: IdParams, response: ContentTypeResponse, tags: ['rbac'], summary: 'One content type',

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { ContentTypeResponse } from '#shared/schemas/menu'
-import { listContentTypes } from '~~/server/services/menus'
+import { listContentTypes } from '~~/server/services/content-types'
 
 export default defineApiHandler({
   response: z.array(ContentTypeResponse), tags: ['rbac'], summary: 'Content types (models access rules apply to)',

@@ -1,14 +1,14 @@
 import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm'
 import type { AnyPgColumn } from 'drizzle-orm/pg-core'
-import type { MenuNode } from '../../shared/schemas/menu'
-import type { DbOrTx } from '../db/client'
-import { contentTypes, groupMenuPermissions, groups, menuItems, userGroups, userMenuPermissions } from '../db/schema'
-import { writeAudit } from './audit'
-import type { ServiceContext, UserContext } from './context'
-import { badRequest, notFound } from './errors'
-import { getEffectivePermissions, hasPermission } from './permissions-engine'
-import { seesAll, visibleCompanyIds } from './scope'
-import { findUserOr404 } from './users'
+import type { MenuNode } from '../../../shared/schemas/menu'
+import type { DbOrTx } from '../../db/client'
+import { groupMenuPermissions, groups, menuItems, userGroups, userMenuPermissions } from '../../db/schema'
+import { writeAudit } from '../../kernel/audit'
+import type { UserContext } from '../../kernel/context'
+import { badRequest, notFound } from '../../kernel/errors'
+import { getEffectivePermissions, hasPermission } from '../../kernel/access/permissions'
+import { seesAll, visibleCompanyIds } from '../../kernel/access/scope'
+import { findUserOr404 } from '../users'
 
 type MenuRow = typeof menuItems.$inferSelect
 type Flags = { can_view: boolean, can_create: boolean, can_edit: boolean, can_delete: boolean }
@@ -165,17 +165,4 @@ export async function setUserMenuPermissions(ctx: UserContext, userId: number, c
     })
   })
   return { success: true, message: 'Menu permissions updated' }
-}
-
-// ------------------------------------------------------------ content types
-
-export async function listContentTypes(ctx: ServiceContext) {
-  const rows = await ctx.db.select().from(contentTypes).orderBy(asc(contentTypes.id))
-  return rows.map(r => ({ id: r.id, app_label: r.appLabel, model: r.model, name: r.name }))
-}
-
-export async function getContentType(ctx: ServiceContext, id: number) {
-  const [r] = await ctx.db.select().from(contentTypes).where(eq(contentTypes.id, id)).limit(1)
-  if (!r) throw notFound('Content type not found')
-  return { id: r.id, app_label: r.appLabel, model: r.model, name: r.name }
 }

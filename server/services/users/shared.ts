@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm'
-import type { DbOrTx } from '../db/client'
-import type { users } from '../db/schema'
-import { companies, roles, userCompanyRoles } from '../db/schema'
-import { toSnake } from './serialize'
+import type { DbOrTx } from '../../db/client'
+import type { users } from '../../db/schema'
+import { companies, roles, userCompanyRoles } from '../../db/schema'
+import { toSnake } from '../../kernel/serialize'
 
 export type UserRow = typeof users.$inferSelect
 

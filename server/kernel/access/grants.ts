@@ -1,9 +1,9 @@
 import { inArray } from 'drizzle-orm'
-import type { DbOrTx } from '../db/client'
-import { permissions } from '../db/schema'
-import type { ServiceContext } from './context'
-import { fieldError, forbidden, notFound } from './errors'
-import { getEffectivePermissions, hasPermission } from './permissions-engine'
+import type { DbOrTx } from '../../db/client'
+import { permissions } from '../../db/schema'
+import type { ServiceContext } from '../context'
+import { fieldError, forbidden, notFound } from '../errors'
+import { getEffectivePermissions, hasPermission } from './permissions'
 import { seesAll, visibleCompanyIds } from './scope'
 
 /**

@@ -1,13 +1,13 @@
 import { and, eq, gte, sql } from 'drizzle-orm'
-import { activityLogs } from '../db/schema'
-import type { UserContext } from './context'
-import { listCompanies } from './companies'
-import { listGroups } from './groups'
-import { activityScope } from './logs'
-import { getEffectivePermissions, hasPermission } from './permissions-engine'
-import { listRoles } from './roles'
-import { seesAll } from './scope'
-import { listUsers } from './users'
+import { activityLogs } from '../../db/schema'
+import type { UserContext } from '../../kernel/context'
+import { listCompanies } from '../companies'
+import { listGroups } from '../groups'
+import { activityScope } from '../logs'
+import { getEffectivePermissions, hasPermission } from '../../kernel/access/permissions'
+import { listRoles } from '../roles'
+import { seesAll } from '../../kernel/access/scope'
+import { listUsers } from '../users'
 
 const one = { page: 1, page_size: 1 }
 

@@ -1,11 +1,11 @@
 import { and, asc, eq, ilike, or, sql } from 'drizzle-orm'
-import type { PermissionCreateInput, PermissionListQueryInput } from '../../shared/schemas/permission'
-import { groupPermissions, permissions, rolePermissions } from '../db/schema'
-import { writeAudit } from './audit'
-import type { ServiceContext, UserContext } from './context'
-import { badRequest, notFound } from './errors'
-import { invalidatePermissions } from './permissions-engine'
-import { escapeLike, offsetOf, pageOf, toSnake } from './serialize'
+import type { PermissionCreateInput, PermissionListQueryInput } from '../../../shared/schemas/permission'
+import { groupPermissions, permissions, rolePermissions } from '../../db/schema'
+import { writeAudit } from '../../kernel/audit'
+import type { ServiceContext, UserContext } from '../../kernel/context'
+import { badRequest, notFound } from '../../kernel/errors'
+import { invalidatePermissions } from '../../kernel/access/permissions'
+import { escapeLike, offsetOf, pageOf, toSnake } from '../../kernel/serialize'
 
 type PermissionRow = typeof permissions.$inferSelect
 const permissionResponse = (p: PermissionRow) => toSnake(p) as ReturnType<typeof toSnake> & { category: string }

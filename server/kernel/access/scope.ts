@@ -1,8 +1,8 @@
 import { and, eq, exists, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
 import type { AnyPgColumn } from 'drizzle-orm/pg-core'
-import type { DbOrTx } from '../db/client'
-import { userCompanyRoles } from '../db/schema'
-import type { ServiceContext } from './context'
+import type { DbOrTx } from '../../db/client'
+import { userCompanyRoles } from '../../db/schema'
+import type { ServiceContext } from '../context'
 
 /** True when the caller sees every company's data. */
 export const seesAll = (ctx: ServiceContext) => ctx.user === null || ctx.user.isSuperuser

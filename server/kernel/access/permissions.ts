@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
-import type { DbOrTx } from '../db/client'
-import { useCache, type Cache } from './cache'
-import { useConfig } from '../config'
+import { rowsOf, type DbOrTx } from '../../db/client'
+import { useCache, type Cache } from '../cache'
+import { useConfig } from '../../config'
 
 const VERSION_KEY = 'perm:version'
 /** In-process copy of cached sets; keys carry the version, so a bump makes old entries unreachable. */
@@ -41,11 +41,6 @@ export async function queryEffectivePermissions(db: DbOrTx, userId: number, comp
     )
     order by p.codename`)
   return rowsOf<{ codename: string }>(rows).map(r => r.codename)
-}
-
-/** drizzle returns `{ rows }` on PGlite and an array on postgres.js. */
-export function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[]
 }
 
 /** The security version: bumped by every change to permissions, memberships, users' status and sessions. */

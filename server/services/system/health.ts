@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
-import type { Db } from '../db/client'
-import type { Cache } from './cache'
-import { pingCache } from './cache'
+import type { Db } from '../../db/client'
+import type { Cache } from '../../kernel/cache'
+import { pingCache } from '../../kernel/cache'
 
 const started = Date.now()
 

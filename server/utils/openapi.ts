@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { ApiMeta } from '../utils/api-handler'
+import type { ApiMeta } from './api-handler'
 
 export interface ApiRoute { route: string, method: string, meta: ApiMeta | undefined }
 type Json = Record<string, unknown>

@@ -1,11 +1,11 @@
 import { and, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm'
-import type { ActivityLogQueryInput, AuditLogQueryInput } from '../../shared/schemas/logs'
-import { activityLogs, auditLogs, users } from '../db/schema'
-import type { ServiceContext, UserContext } from './context'
-import { notFound } from './errors'
-import { getEffectivePermissions, hasPermission } from './permissions-engine'
-import { seesAll } from './scope'
-import { offsetOf, pageOf } from './serialize'
+import type { ActivityLogQueryInput, AuditLogQueryInput } from '../../../shared/schemas/logs'
+import { activityLogs, auditLogs, users } from '../../db/schema'
+import type { ServiceContext, UserContext } from '../../kernel/context'
+import { notFound } from '../../kernel/errors'
+import { getEffectivePermissions, hasPermission } from '../../kernel/access/permissions'
+import { seesAll } from '../../kernel/access/scope'
+import { offsetOf, pageOf } from '../../kernel/serialize'
 
 const author = { id: users.id, username: users.username, full_name: users.fullName, avatar_url: users.avatarUrl }
 type Author = { id: number | null, username: string | null, full_name: string | null, avatar_url: string | null } | null

@@ -17,7 +17,7 @@ export async function verifyPassword(hashed: string, password: string): Promise<
   }
 }
 
-export { PasswordPolicy } from '../../shared/schemas/common'
+export { PasswordPolicy } from '../../../shared/schemas/common'
 
 /** A hash that no password matches, so unknown users cost as much time as known ones. */
 let dummyHash: Promise<string> | undefined

@@ -1,11 +1,11 @@
 import { count } from 'drizzle-orm'
-import { configProblems, useConfig } from '../config'
-import { useDatabase, type Database } from '../db/client'
-import { loadMigrations, runMigrations, type MigrationReader } from '../db/migrate'
-import { users } from '../db/schema'
-import { systemContext } from './context'
-import { loadDemoData, type DemoData } from './demo-data'
-import { ensureSystemData } from './system-data'
+import { configProblems, useConfig } from '../../config'
+import { useDatabase, type Database } from '../../db/client'
+import { loadMigrations, runMigrations, type MigrationReader } from '../../db/migrate'
+import { users } from '../../db/schema'
+import { systemContext } from '../../kernel/context'
+import { loadDemoData, type DemoData } from './data'
+import { ensureSystemData } from './base'
 
 export interface PrepareOptions {
   migrations: MigrationReader

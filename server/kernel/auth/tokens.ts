@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { jwtVerify, SignJWT } from 'jose'
-import { useConfig } from '../config'
+import { useConfig } from '../../config'
 
 export interface AccessClaims {
   sub: string

@@ -1,15 +1,15 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm'
 import { z } from 'zod'
-import type { DbOrTx } from '../db/client'
+import type { DbOrTx } from '../../db/client'
 import {
   activityLogs, auditLogs, companies, groupPermissions, groups, permissions, rolePermissions, roles,
   userCompanyRoles, userGroups, users,
-} from '../db/schema'
-import type { ServiceContext } from './context'
-import { AppError } from './errors'
-import { hashPassword } from './passwords'
-import { invalidatePermissions } from './permissions-engine'
-import { ensureSystemData } from './system-data'
+} from '../../db/schema'
+import type { ServiceContext } from '../../kernel/context'
+import { AppError } from '../../kernel/errors'
+import { hashPassword } from '../../kernel/auth/passwords'
+import { invalidatePermissions } from '../../kernel/access/permissions'
+import { ensureSystemData } from './base'
 
 const opt = <T extends z.ZodType>(s: T) => s.nullish()
 const Company = z.object({
