@@ -54,7 +54,8 @@ export const userCompanyRoles = pgTable('user_company_roles', {
   ...timestamps,
 }, t => [
   uniqueIndex('user_company_roles_user_company_unique').on(t.userId, t.companyId),
-  index('user_company_roles_company_idx').on(t.companyId),
+  // members of a company: the scope subquery of every company-scoped user query (index-only)
+  index('user_company_roles_company_member_idx').on(t.companyId, t.userId).where(sql`${t.isActive} = true`),
   index('user_company_roles_role_idx').on(t.roleId),
 ])
 

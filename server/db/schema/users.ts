@@ -38,7 +38,8 @@ export const users = pgTable('users', {
   // lower() keeps "Admin" and "admin" from being two accounts
   uniqueIndex('users_email_unique').on(sql`lower(${t.email})`),
   uniqueIndex('users_username_unique').on(sql`lower(${t.username})`),
-  index('users_is_deleted_idx').on(t.isDeleted),
+  // the live users, in id order: the user list walks it and stops after a page
+  index('users_live_idx').on(t.id).where(sql`${t.isDeleted} = false`),
   index('users_current_company_idx').on(t.currentCompanyId),
 ])
 
@@ -63,3 +64,21 @@ export const refreshTokens = pgTable('refresh_tokens', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   usedAt: timestamp('used_at', { withTimezone: true }),
 }, t => [index('refresh_tokens_session_idx').on(t.sessionId)])
+
+/**
+ * Failed sign-ins per (account, source IP): the back-off that follows them is local to that
+ * pair, so a stranger cannot lock an account out from elsewhere. `account` is `u:<user id>` for
+ * known accounts and `n:<lower-cased login>` for unknown ones (they back off alike).
+ */
+export const loginAttempts = pgTable('login_attempts', {
+  id: serial('id').primaryKey(),
+  account: varchar('account', { length: 300 }).notNull(),
+  ipAddress: varchar('ip_address', { length: 45 }).notNull(),
+  userId: integer('user_id').references(() => users.id, { onDelete: 'cascade' }),
+  failures: integer('failures').notNull().default(0),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull().defaultNow(),
+}, t => [
+  uniqueIndex('login_attempts_account_ip_unique').on(t.account, t.ipAddress),
+  index('login_attempts_user_idx').on(t.userId),
+])

@@ -1,0 +1,73 @@
+import { and, eq, sql } from 'drizzle-orm'
+import type { Db } from '../../db/client'
+import { companies, userCompanyRoles, userSessions, users } from '../../db/schema'
+import type { AuthUser } from '../context'
+import { unauthorized } from '../errors'
+import { currentVersion } from '../access/permissions'
+import { verifyAccessToken } from './tokens'
+
+/** A user who may act: exists, not deleted, active and not locked. */
+export function assertUsable(user: { isDeleted: boolean, isActive: boolean, lockedUntil: Date | null }) {
+  if (user.isDeleted) throw unauthorized('User not found')
+  if (!user.isActive) throw unauthorized('User account is inactive')
+  if (user.lockedUntil && user.lockedUntil > new Date()) throw unauthorized('User account is locked')
+}
+
+/**
+ * Authentication results are kept in-process under the security version (see
+ * permissions-engine): logout, revocation, deactivation, deletion, lockout and membership
+ * changes bump it, so the next request queries again. Entries also age out after 30 s.
+ */
+const AUTH_CACHE_MS = 30_000
+const authCache = new Map<string, Awaited<ReturnType<ReturnType<typeof buildAuthQuery>['execute']>>[number] & { at: number }>()
+
+/** The per-request authentication query, built once per database and run as a prepared statement. */
+const authQueries = new WeakMap<Db, ReturnType<typeof buildAuthQuery>>()
+function buildAuthQuery(db: Db) {
+  return db.select({
+    id: users.id, username: users.username, email: users.email, fullName: users.fullName,
+    isSuperuser: users.isSuperuser, isActive: users.isActive, isDeleted: users.isDeleted, lockedUntil: users.lockedUntil,
+    revokedAt: userSessions.revokedAt, memberCompany: companies.id,
+  }).from(users)
+    .innerJoin(userSessions, and(eq(userSessions.id, sql.placeholder('sid')), eq(userSessions.userId, users.id)))
+    .leftJoin(userCompanyRoles, and(eq(userCompanyRoles.userId, users.id), eq(userCompanyRoles.companyId, sql.placeholder('cid')), eq(userCompanyRoles.isActive, true)))
+    .leftJoin(companies, and(eq(companies.id, userCompanyRoles.companyId), eq(companies.isActive, true)))
+    .where(eq(users.id, sql.placeholder('uid')))
+    .limit(1)
+    .prepare('fastvue_authenticate')
+}
+function authQuery(db: Db) {
+  let q = authQueries.get(db)
+  if (!q) {
+    q = buildAuthQuery(db)
+    authQueries.set(db, q)
+  }
+  return q
+}
+
+/**
+ * Resolve a Bearer access token to the acting user in one query: the user must exist, be
+ * active, not deleted, not locked, and the session must be live. The token's company only
+ * counts while the user is still an active member of it.
+ */
+export async function authenticate(db: Db, token: string): Promise<AuthUser> {
+  const claims = await verifyAccessToken(token)
+  const userId = claims ? Number(claims.sub) : Number.NaN
+  if (!claims || !Number.isSafeInteger(userId)) throw unauthorized('Invalid or expired token')
+  const version = await currentVersion()
+  const key = `${version}:${claims.sid}:${claims.cid ?? '-'}:${userId}`
+  let row = authCache.get(key)
+  if (!row || row.at < Date.now() - AUTH_CACHE_MS) {
+    const [fresh] = await authQuery(db).execute({ sid: claims.sid, cid: claims.cid ?? -1, uid: userId })
+    if (!fresh) throw unauthorized('Invalid or expired token')
+    row = { ...fresh, at: Date.now() }
+    if (authCache.size >= 10_000) authCache.clear()
+    authCache.set(key, row)
+  }
+  if (row.revokedAt) throw unauthorized('Session has been revoked')
+  assertUsable(row)
+  return {
+    id: row.id, username: row.username, email: row.email, fullName: row.fullName, isSuperuser: row.isSuperuser,
+    companyId: row.memberCompany ?? null, sessionId: claims.sid, securityVersion: version,
+  }
+}
