@@ -37,8 +37,12 @@ export interface AppConfig {
   refreshTokenDays: number
   /** a spent refresh token presented again within this many seconds is a parallel request, not a replay */
   refreshReuseGraceSeconds: number
-  lockout: { maxAttempts: number, minutes: number }
+  /** sign-in back-off per (account, source IP): free failures, first delay, longest delay */
+  lockout: { maxAttempts: number, baseSeconds: number, minutes: number }
   trustProxy: boolean
+  /** largest request body read (413 above) and deepest JSON nesting parsed (422 above) */
+  maxBodyBytes: number
+  maxJsonDepth: number
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -70,8 +74,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     accessTokenSeconds: int(env.ACCESS_TOKEN_EXPIRE_SECONDS, int(env.ACCESS_TOKEN_EXPIRE_MINUTES, 15) * 60),
     refreshTokenDays: int(env.REFRESH_TOKEN_EXPIRE_DAYS, 30),
     refreshReuseGraceSeconds: int(env.REFRESH_REUSE_GRACE_SECONDS, 10),
-    lockout: { maxAttempts: int(env.LOCKOUT_MAX_ATTEMPTS, 5), minutes: int(env.LOCKOUT_MINUTES, 30) },
+    lockout: { maxAttempts: int(env.LOCKOUT_MAX_ATTEMPTS, 5), baseSeconds: int(env.LOCKOUT_BASE_SECONDS, 60), minutes: int(env.LOCKOUT_MINUTES, 30) },
     trustProxy: bool(env.TRUST_PROXY, false),
+    maxBodyBytes: int(env.MAX_BODY_BYTES, 1_048_576),
+    maxJsonDepth: int(env.MAX_JSON_DEPTH, 64),
   }
 }
 

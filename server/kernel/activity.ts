@@ -1,4 +1,3 @@
-import type { DbOrTx } from '../db/client'
 import { activityLogs } from '../db/schema'
 import type { ServiceContext } from './context'
 
@@ -24,8 +23,8 @@ export interface ActivityEntry {
 }
 
 /** Record an event (sign-in, sign-out, denial, permission change) with IP and user agent. */
-export async function logActivity(db: DbOrTx, ctx: ServiceContext, entry: ActivityEntry) {
-  await db.insert(activityLogs).values({
+export async function logActivity(ctx: ServiceContext, entry: ActivityEntry) {
+  await ctx.db.insert(activityLogs).values({
     userId: entry.userId !== undefined ? entry.userId : (ctx.user?.id ?? null),
     companyId: entry.companyId !== undefined ? entry.companyId : (ctx.user?.companyId ?? null),
     action: entry.action,

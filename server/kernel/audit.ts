@@ -1,4 +1,3 @@
-import type { DbOrTx } from '../db/client'
 import { auditLogs } from '../db/schema'
 import type { ServiceContext } from './context'
 
@@ -42,16 +41,21 @@ export interface AuditEntry {
   before?: Row
   after?: Row
   description?: string
-  companyId?: number | null
+  /**
+   * The company the record belongs to: its auditors read the row (null: superusers only). A user
+   * belongs to each company they are a member of: pass them all and one row is filed per company.
+   */
+  companyId: number | null | readonly number[]
 }
 
-/** Write one audit row; call it with the transaction that makes the change. */
-export async function writeAudit(tx: DbOrTx, ctx: ServiceContext, entry: AuditEntry) {
+/** Writes the audit row(s) of a change, in the context's transaction (the one that makes the change). */
+export async function writeAudit(ctx: ServiceContext, entry: AuditEntry) {
   const { changed, oldValues, newValues } = diffRows(entry.before, entry.after)
   if (entry.action === 'update' && changed.length === 0) return
-  await tx.insert(auditLogs).values({
+  const companyIds = Array.isArray(entry.companyId) ? entry.companyId : [entry.companyId as number | null]
+  await ctx.db.insert(auditLogs).values((companyIds.length ? companyIds : [null]).map(companyId => ({
     userId: ctx.user?.id ?? null,
-    companyId: entry.companyId !== undefined ? entry.companyId : (ctx.user?.companyId ?? null),
+    companyId,
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId,
@@ -63,5 +67,5 @@ export async function writeAudit(tx: DbOrTx, ctx: ServiceContext, entry: AuditEn
     ipAddress: ctx.ip ?? null,
     userAgent: ctx.userAgent?.slice(0, 500) ?? null,
     requestId: ctx.requestId ?? null,
-  })
+  })))
 }

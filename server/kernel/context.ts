@@ -1,4 +1,6 @@
+import type { PermissionCode } from '../../shared/permission-codes'
 import type { Db, DbOrTx } from '../db/client'
+import { getEffectivePermissions, hasPermission } from './access/permissions'
 
 export interface AuthUser {
   id: number
@@ -9,26 +11,132 @@ export interface AuthUser {
   /** active company from the access token, null when the user no longer belongs to it */
   companyId: number | null
   sessionId: string | null
-  /** security version read while authenticating; the permission check of the same request reuses it */
+  /** security version read while authenticating; permission look-ups of the same request reuse it */
   securityVersion?: string
 }
 
-/** What every service call gets: who, in which company, over which database. */
+/** Work that must happen only once the change is durable: cache invalidation, events, mail. */
+export type Effect = () => unknown
+
+/** `null` stands for "every permission" (superusers and the system). */
+export type PermissionSet = ReadonlySet<string> | null
+
+/** What every service call gets: who, in which company, what they may do, over which handle. */
 export interface ServiceContext {
-  db: Db
+  /** the database, or the open transaction inside `inTransaction` */
+  db: DbOrTx
   user: AuthUser | null
+  /** the active company (null for the system and for users without one) */
+  company: number | null
   requestId?: string
   ip?: string | null
   userAgent?: string | null
+  /** the caller's permissions in the active company, computed once per request */
+  permissions: PermissionSet
+  /** whether the caller holds `code` in the active company (`x.manage` implies `x.*`) */
+  can: (code: PermissionCode) => boolean
+  /** the caller's permissions in another company (null company = global roles and groups only) */
+  permissionsIn: (companyId: number | null) => Promise<PermissionSet>
+  /** runs `effect` after the surrounding transaction commits (at once outside a transaction); never after a rollback */
+  afterCommit: (effect: Effect) => Promise<void>
+  /** true inside `inTransaction` */
+  inTransaction: boolean
 }
 
 export interface UserContext extends ServiceContext {
   user: AuthUser
 }
 
-/** A context for the CLI, tasks and tests: acts as the system (no user). */
-export function systemContext(db: Db, user: AuthUser | null = null): ServiceContext {
-  return { db, user, requestId: undefined, ip: null, userAgent: 'fastvue-cli' }
+export interface ContextInit {
+  db: DbOrTx
+  user: AuthUser | null
+  /** the caller's permissions in the active company; computed when omitted */
+  permissions?: PermissionSet
+  requestId?: string
+  ip?: string | null
+  userAgent?: string | null
+}
+
+interface Shared {
+  init: ContextInit
+  /** permission sets per company, for the life of the request */
+  byCompany: Map<number | null, Promise<PermissionSet>>
+}
+
+const SHARED = Symbol('fastvue.context')
+
+/** Runs queued effects in order; a failing effect is logged and does not undo the committed change. */
+async function runEffects(effects: Iterable<Effect>, requestId?: string) {
+  for (const effect of effects) {
+    try {
+      await effect()
+    }
+    catch (error) {
+      console.error(`[fastvue] after-commit effect failed (request ${requestId ?? '-'}):`, error)
+    }
+  }
+}
+
+function build(shared: Shared, db: DbOrTx, permissions: PermissionSet, queue: Set<Effect> | null): ServiceContext {
+  const { init } = shared
+  const user = init.user
+  const ctx: ServiceContext = {
+    db,
+    user,
+    company: user?.companyId ?? null,
+    requestId: init.requestId,
+    ip: init.ip,
+    userAgent: init.userAgent,
+    permissions,
+    can: code => permissions === null || hasPermission(permissions, code),
+    permissionsIn: (companyId) => {
+      if (user === null || user.isSuperuser) return Promise.resolve(null)
+      if (companyId === ctx.company) return Promise.resolve(permissions)
+      let found = shared.byCompany.get(companyId)
+      if (!found) {
+        found = getEffectivePermissions(db, user.id, companyId, undefined, user.securityVersion)
+        shared.byCompany.set(companyId, found)
+      }
+      return found
+    },
+    afterCommit: async (effect) => {
+      if (queue) queue.add(effect)
+      else await runEffects([effect], init.requestId)
+    },
+    inTransaction: queue !== null,
+  }
+  Object.defineProperty(ctx, SHARED, { value: shared, enumerable: false })
+  return ctx
+}
+
+/** A context for one caller; their permissions in the active company are loaded once, here. */
+export async function createContext(init: ContextInit): Promise<ServiceContext> {
+  const user = init.user
+  let permissions: PermissionSet = init.permissions ?? null
+  if (init.permissions === undefined && user && !user.isSuperuser) {
+    permissions = await getEffectivePermissions(init.db, user.id, user.companyId, undefined, user.securityVersion)
+  }
+  return build({ init, byCompany: new Map() }, init.db, permissions, null)
+}
+
+/** A context for the CLI, tasks, boot and tests: acts as the system (sees and may do everything). */
+export function systemContext(db: DbOrTx, extra: Partial<Pick<ContextInit, 'requestId' | 'ip' | 'userAgent'>> = {}): ServiceContext {
+  return build({ init: { db, user: null, permissions: null, userAgent: 'fastvue-cli', ip: null, ...extra }, byCompany: new Map() }, db, null, null)
+}
+
+/**
+ * Runs `fn` in a transaction with a context bound to it. Effects queued with `afterCommit`
+ * inside run after the commit (or join the outer transaction's queue when nested) and are
+ * dropped on rollback.
+ */
+export async function inTransaction<C extends ServiceContext, T>(ctx: C, fn: (tx: C) => Promise<T>): Promise<T> {
+  const shared = (ctx as unknown as Record<symbol, Shared>)[SHARED]
+  if (!shared) throw new Error('inTransaction needs a context made by createContext or systemContext')
+  const queue = new Set<Effect>()
+  const result = await ctx.db.transaction(async tx => fn(build(shared, tx, ctx.permissions, queue) as C))
+  if (ctx.inTransaction) for (const effect of queue) await ctx.afterCommit(effect)
+  else await runEffects(queue, ctx.requestId)
+  return result
 }
 
 export type { Db, DbOrTx }

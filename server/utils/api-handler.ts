@@ -1,29 +1,41 @@
-import { randomUUID } from 'node:crypto'
 import type { H3Event } from 'h3'
-import { defineEventHandler, getHeader, getQuery, getRequestIP, getRouterParams, readRawBody, setResponseHeader, setResponseStatus } from 'h3'
+import { defineEventHandler, getHeader, getQuery, getRouterParams, readRawBody, setResponseHeader, setResponseStatus } from 'h3'
 import type { z } from 'zod'
+import type { PermissionCode } from '../../shared/permission-codes'
 import { useConfig } from '../config'
 import { useDb } from '../db/client'
 import { logActivity } from '../kernel/activity'
-import { authenticate } from '../kernel/auth/authenticate'
-import type { ServiceContext, UserContext } from '../kernel/context'
-import { AppError, forbidden, unauthorized, type FieldError } from '../kernel/errors'
-import { getEffectivePermissions, hasPermission } from '../kernel/access/permissions'
+import { createContext, type ServiceContext, type UserContext } from '../kernel/context'
+import { AppError, forbidden, unauthorized, type ErrorKind } from '../kernel/errors'
+import { projector } from '../kernel/projection'
+import { parseInput, parseJsonBody } from '../kernel/validation'
 
 type Schema = z.ZodType
+
+/** Error statuses a route may declare beyond those its shape implies. */
+export type DeclarableStatus = 400 | 401 | 403 | 404 | 409 | 429
 
 export interface ApiOptions<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined> {
   /** default true; false = public route */
   auth?: boolean
   /** permission code the caller needs in the active company (superusers pass) */
-  permission?: string
+  permission?: PermissionCode
   superuser?: boolean
   params?: P
   query?: Q
   body?: B
+  /** the reply's schema: it documents the route and is the allow-list of what leaves it */
   response?: Schema
   /** success status (default 200) */
-  status?: number
+  status?: 200 | 201 | 202 | 204
+  /** error statuses the service can answer besides 401/403/404/422/413/415/503 implied by the options */
+  errors?: DeclarableStatus[]
+  /** false when the path parameters do not name one record (no 404: e.g. a timeline that may be empty) */
+  lookup?: boolean
+  /** bodies other than `{detail}` for non-2xx statuses (e.g. the health report on 503) */
+  responses?: Partial<Record<number, Schema>>
+  /** a verb phrase in camelCase (`listUsers`); generated clients name their methods after it */
+  operationId?: string
   summary?: string
   description?: string
   tags?: string[]
@@ -35,99 +47,127 @@ type Ctx<O> = O extends { auth: false } ? ServiceContext : UserContext
 
 export type ApiMeta = ApiOptions<Schema | undefined, Schema | undefined, Schema | undefined>
 
-const STATUS: Record<AppError['kind'], number> = {
-  bad_request: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 409, validation: 422, locked: 423, unavailable: 503,
+const STATUS: Record<ErrorKind, number> = {
+  bad_request: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 409, payload_too_large: 413,
+  unsupported_media_type: 415, validation: 422, too_many_requests: 429, unavailable: 503,
 }
 
-/** The one shape of every /api/v1 handler: authenticate -> authorize -> validate -> service -> reply. */
+/** Every status a route can answer: its success status, what its options imply, and what it declares. */
+export function declaredStatuses(meta: ApiMeta, route: string): number[] {
+  const out = new Set<number>([meta.status ?? 200, 503, ...(meta.errors ?? []), ...Object.keys(meta.responses ?? {}).map(Number)])
+  if (meta.auth !== false) out.add(401)
+  if (meta.permission || meta.superuser) out.add(403)
+  if (/[:{]/.test(route) && meta.lookup !== false) out.add(404)
+  if (meta.params || meta.query || meta.body) out.add(422)
+  if (meta.body) {
+    out.add(413)
+    out.add(415)
+  }
+  return [...out].sort((a, b) => a - b)
+}
+
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i
+const isTest = () => useConfig().environment === 'test'
+
+/** The one shape of every /api/v1 handler: authenticate → authorize → validate → service → allow-listed reply. */
 export function defineApiHandler<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined, O extends ApiOptions<P, Q, B> = ApiOptions<P, Q, B>>(
   options: O & ApiOptions<P, Q, B>,
   fn: (ctx: Ctx<O>, input: ApiInput<P, Q, B>, event: H3Event) => unknown,
 ) {
+  const project = options.response ? projector(options.response) : (v: unknown) => v
+  let statuses: Set<number> | undefined
   const handler = defineEventHandler(async (event) => {
+    let reply: unknown
     try {
       const ctx = await buildContext(event, options)
       const input = {
-        params: options.params ? parse(options.params, getRouterParams(event, { decode: true }), 'path') : undefined,
-        query: options.query ? parse(options.query, getQuery(event), 'query') : undefined,
-        body: options.body ? parse(options.body, await readJson(event), 'body') : undefined,
+        params: options.params ? parseInput(options.params, getRouterParams(event, { decode: true }), 'path') : undefined,
+        query: options.query ? parseInput(options.query, getQuery(event), 'query') : undefined,
+        body: options.body ? parseInput(options.body, await readJsonBody(event), 'body') : undefined,
       } as ApiInput<P, Q, B>
       const result = await fn(ctx as Ctx<O>, input, event)
       if (options.status) setResponseStatus(event, options.status)
       if (result === undefined || options.status === 204) {
         setResponseStatus(event, 204)
-        return null
+        reply = null
       }
-      return result
+      else {
+        reply = project(result)
+      }
     }
     catch (error) {
-      return sendApiError(event, error)
+      reply = sendApiError(event, error)
     }
+    if (isTest()) {
+      statuses ??= new Set(declaredStatuses(options, event.context.matchedRoute?.path ?? ''))
+      checkContract(event, options, statuses, reply)
+    }
+    return reply
   })
   return Object.assign(handler, { __api: options as ApiMeta })
 }
 
-async function buildContext(event: H3Event, options: ApiOptions<Schema | undefined, Schema | undefined, Schema | undefined>): Promise<ServiceContext> {
-  const db = await useDb()
-  const ctx: ServiceContext = {
-    db,
-    user: null,
-    requestId: (event.context.requestId as string | undefined) ?? randomUUID(),
-    ip: clientIp(event),
-    userAgent: getHeader(event, 'user-agent') ?? null,
+async function buildContext(event: H3Event, options: ApiMeta): Promise<ServiceContext> {
+  const request = event.context.request
+  const auth = event.context.auth
+  const user = auth && 'user' in auth ? auth.user : null
+  if (options.auth !== false) {
+    if (!auth) throw unauthorized('Not authenticated')
+    if ('error' in auth) throw auth.error
   }
-  if (options.auth === false) return ctx
-  const header = getHeader(event, 'authorization')
-  const match = header?.match(/^Bearer\s+(\S+)$/i)
-  if (!match) throw unauthorized('Not authenticated')
-  ctx.user = await authenticate(db, match[1]!)
-  event.context.auth = ctx.user
-  if (options.superuser && !ctx.user.isSuperuser) {
+  const ctx = await createContext({ db: await useDb(), user, requestId: request?.id, ip: request?.ip ?? null, userAgent: request?.userAgent ?? null })
+  if (options.superuser && !user?.isSuperuser) {
     await denied(ctx, event, 'superuser')
     throw forbidden('Superuser access required')
   }
-  if (options.permission && !ctx.user.isSuperuser) {
-    const perms = await getEffectivePermissions(db, ctx.user.id, ctx.user.companyId, undefined, ctx.user.securityVersion)
-    if (!hasPermission(perms, options.permission)) {
-      await denied(ctx, event, options.permission)
-      throw forbidden(`Permission '${options.permission}' required`)
-    }
+  if (options.permission && !ctx.can(options.permission)) {
+    await denied(ctx, event, options.permission)
+    throw forbidden(`Permission '${options.permission}' required`)
   }
   return ctx
 }
 
 async function denied(ctx: ServiceContext, event: H3Event, what: string) {
-  await logActivity(ctx.db, ctx, {
+  await logActivity(ctx, {
     action: 'permission_denied', category: 'authorization', level: 'warning', success: false, entityType: 'route',
     description: `Denied ${event.method} ${event.path}: ${what} required`, requestMethod: event.method, requestPath: event.path, httpStatus: 403,
   })
 }
 
-export function clientIp(event: H3Event): string | null {
-  return getRequestIP(event, { xForwardedFor: useConfig().trustProxy }) ?? null
+/** Reads a JSON body: JSON content types only (415), at most MAX_BODY_BYTES (413), nesting capped (422). */
+async function readJsonBody(event: H3Event): Promise<unknown> {
+  const length = getHeader(event, 'content-length')
+  const chunked = getHeader(event, 'transfer-encoding') !== undefined
+  if (!chunked && (length === undefined || length === '0') && !hasPresetBody(event)) return undefined
+  if (!JSON_TYPE.test(getHeader(event, 'content-type') ?? '')) {
+    throw new AppError('unsupported_media_type', 'Request body must be JSON (Content-Type: application/json)')
+  }
+  const { maxBodyBytes, maxJsonDepth } = useConfig()
+  const text = hasPresetBody(event) || !chunked ? await readRawBody(event, 'utf8') : await readCapped(event, maxBodyBytes)
+  if (text === undefined || text === '') return undefined
+  if (Buffer.byteLength(text) > maxBodyBytes) throw new AppError('payload_too_large', `Request body too large (limit ${maxBodyBytes} bytes)`)
+  return parseJsonBody(text, maxJsonDepth)
 }
 
-async function readJson(event: H3Event): Promise<unknown> {
-  const raw = await readRawBody(event, 'utf8')
-  if (raw === undefined || raw === '') return undefined
-  try {
-    return JSON.parse(raw)
-  }
-  catch {
-    throw new AppError('validation', 'Invalid JSON body', [{ loc: ['body'], msg: 'Invalid JSON', type: 'json_invalid' }])
-  }
+/** Internal calls (server-side rendering fetching the API) hand the body over without a stream. */
+function hasPresetBody(event: H3Event) {
+  const req = event.node.req as { body?: unknown, rawBody?: unknown }
+  return req.body !== undefined || req.rawBody !== undefined
 }
 
-function parse<S extends Schema>(schema: S, value: unknown, where: 'path' | 'query' | 'body'): z.infer<S> {
-  const result = schema.safeParse(value)
-  if (result.success) return result.data
-  const fields: FieldError[] = result.error.issues.map(issue => ({
-    loc: [where, ...issue.path.map(p => (typeof p === 'symbol' ? String(p) : p))],
-    msg: issue.message,
-    type: issue.code,
-  }))
-  // a malformed id in the path cannot name a record: FastAPI answers 422 too
-  throw new AppError('validation', 'Validation error', fields)
+/** A streamed (chunked) body, refused as soon as it passes `limit` bytes. */
+async function readCapped(event: H3Event, limit: number): Promise<string> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of event.node.req) {
+    size += (chunk as Buffer).length
+    if (size > limit) {
+      event.node.req.destroy()
+      throw new AppError('payload_too_large', `Request body too large (limit ${limit} bytes)`)
+    }
+    chunks.push(chunk as Buffer)
+  }
+  return Buffer.concat(chunks).toString('utf8')
 }
 
 /** Every error leaves as `{ detail }`; unknown errors are logged with the request id, never shown. */
@@ -137,6 +177,7 @@ export function sendApiError(event: H3Event, error: unknown) {
     const status = STATUS[error.kind]
     setResponseStatus(event, status)
     if (status === 401) setResponseHeader(event, 'WWW-Authenticate', 'Bearer')
+    if (error.retryAfterSeconds !== undefined) setResponseHeader(event, 'Retry-After', error.retryAfterSeconds)
     return { detail: error.kind === 'validation' ? (error.fields ?? error.message) : error.message }
   }
   if (pg === '23505') {
@@ -147,12 +188,7 @@ export function sendApiError(event: H3Event, error: unknown) {
     setResponseStatus(event, 409)
     return { detail: 'The record is referenced by, or refers to, a missing record' }
   }
-  const h3 = error as { statusCode?: number, statusMessage?: string }
-  if (typeof h3?.statusCode === 'number' && h3.statusCode < 500) {
-    setResponseStatus(event, h3.statusCode)
-    return { detail: h3.statusMessage || 'Request error' }
-  }
-  console.error(`[api] ${event.method} ${event.path} request=${event.context.requestId ?? '-'}`, error)
+  console.error(`[api] ${event.method} ${event.path} request=${event.context.request?.id ?? '-'}`, error)
   setResponseStatus(event, 500)
   return { detail: 'Internal Server Error' }
 }
@@ -164,4 +200,20 @@ function pgErrorCode(error: unknown): string | undefined {
     e = e.cause as typeof e
   }
   return undefined
+}
+
+/**
+ * Test environment only: a reply that breaks the route's declared contract (an undeclared status,
+ * a body its response schema rejects) is flagged in `X-Contract-Violation`; the API test client
+ * fails any test that receives one.
+ */
+function checkContract(event: H3Event, options: ApiMeta, statuses: Set<number>, reply: unknown) {
+  const status = event.node.res.statusCode
+  const problems: string[] = []
+  if (!statuses.has(status)) problems.push(`status ${status} not declared`)
+  if (status < 300 && status !== 204 && options.response) {
+    const check = options.response.safeParse(reply)
+    if (!check.success) problems.push(`response: ${check.error.issues.slice(0, 3).map(i => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`)
+  }
+  if (problems.length) setResponseHeader(event, 'X-Contract-Violation', problems.join(' | ').replace(/[^\x20-\x7E]/g, '?').slice(0, 500))
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { PageQuery, zId, zOptText, zQueryBool } from './common'
+import { PageQuery, zId, zOptText, zQueryBool, zTimestamp } from './common'
 
 export const ACCESS_SCOPES = ['own', 'group', 'company', 'all'] as const
 const filters = z.record(z.string(), z.unknown()).nullish()
@@ -59,6 +59,11 @@ export const AccessRuleResponse = z.object({
   can_delete: z.boolean(),
   priority: z.number().int(),
   is_active: z.boolean(),
-  created_at: z.string(),
-  updated_at: z.string().nullable(),
+  created_at: zTimestamp,
+  updated_at: zTimestamp.nullable(),
 })
+
+// names in the OpenAPI document (components/schemas) and its descriptions
+z.globalRegistry.add(AccessRuleCreate, { id: 'AccessRuleCreate', description: 'A new access rule' })
+z.globalRegistry.add(AccessRuleUpdate, { id: 'AccessRuleUpdate', description: 'Changes to an access rule' })
+z.globalRegistry.add(AccessRuleResponse, { id: 'AccessRule', description: 'An access rule' })

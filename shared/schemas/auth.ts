@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { PasswordPolicy } from './common'
+import { PasswordPolicy, zTimestamp } from './common'
 
 export const LoginRequest = z.object({
   username: z.string().trim().min(1).max(255).describe('Username or e-mail'),
@@ -82,8 +82,22 @@ export const SessionResponse = z.object({
   company_id: z.number().int().nullable(),
   ip_address: z.string().nullable(),
   user_agent: z.string().nullable(),
-  created_at: z.string(),
-  last_used_at: z.string(),
-  expires_at: z.string(),
+  created_at: zTimestamp,
+  last_used_at: zTimestamp,
+  expires_at: zTimestamp,
   current: z.boolean(),
 })
+
+// names in the OpenAPI document (components/schemas) and its descriptions
+z.globalRegistry.add(LoginRequest, { id: 'LoginRequest', description: 'Credentials' })
+z.globalRegistry.add(RefreshRequest, { id: 'RefreshRequest', description: 'A refresh token to exchange' })
+z.globalRegistry.add(SwitchCompanyRequest, { id: 'SwitchCompanyRequest', description: 'The company to switch to' })
+z.globalRegistry.add(PasswordChange, { id: 'PasswordChange', description: 'The current and the new password' })
+z.globalRegistry.add(UserInfo, { id: 'UserInfo', description: 'The signed-in user, briefly' })
+z.globalRegistry.add(UserCompany, { id: 'UserCompany', description: 'A company the user belongs to, with their role there' })
+z.globalRegistry.add(TokenPair, { id: 'TokenPair', description: 'An access token and a refresh token' })
+z.globalRegistry.add(LoginResponse, { id: 'LoginResponse', description: 'Tokens, the user, their companies and their permissions in the active company' })
+z.globalRegistry.add(MeResponse, { id: 'Me', description: 'The signed-in user with their profile and companies' })
+z.globalRegistry.add(PermissionsResponse, { id: 'MyPermissions', description: 'The caller\'s permissions in the active company' })
+z.globalRegistry.add(SwitchCompanyResponse, { id: 'SwitchCompanyResponse', description: 'New tokens for the new active company' })
+z.globalRegistry.add(SessionResponse, { id: 'Session', description: 'An open session (a sign-in on one device)' })

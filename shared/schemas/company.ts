@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { PageQuery, zId, zOptText, zQueryBool } from './common'
+import { PageQuery, zId, zOptText, zQueryBool, zTimestamp } from './common'
 import { UserResponse } from './user'
 
 const fields = {
@@ -63,8 +63,8 @@ export const CompanyResponse = z.object({
   logo_url: z.string().nullable(),
   is_active: z.boolean(),
   is_headquarters: z.boolean(),
-  created_at: z.string(),
-  updated_at: z.string().nullable(),
+  created_at: zTimestamp,
+  updated_at: zTimestamp.nullable(),
 })
 
 export const MyCompany = CompanyResponse.extend({
@@ -86,3 +86,11 @@ export const CompanyUsersResponse = z.object({
   page: z.number().int(),
   page_size: z.number().int(),
 })
+
+// names in the OpenAPI document (components/schemas) and its descriptions
+z.globalRegistry.add(CompanyCreate, { id: 'CompanyCreate', description: 'A new company or branch' })
+z.globalRegistry.add(CompanyUpdate, { id: 'CompanyUpdate', description: 'Changes to a company' })
+z.globalRegistry.add(CompanyResponse, { id: 'Company', description: 'A company or branch' })
+z.globalRegistry.add(MyCompany, { id: 'MyCompany', description: 'A company of the caller, with their role there' })
+z.globalRegistry.add(CompanyTreeNode, { id: 'CompanyTreeNode', description: 'A company with its branches' })
+z.globalRegistry.add(CompanyUsersResponse, { id: 'CompanyUsers', description: 'Active members of a company (rows under `users`, as in the original)' })

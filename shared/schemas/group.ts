@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { PageQuery, zId, zOptText, zQueryBool } from './common'
+import { IdList, PageQuery, zId, zOptText, zQueryBool, zTimestamp } from './common'
 
 const codename = z.string().trim().min(2).max(100).regex(/^[a-z][a-z0-9_]*$/, 'Lower-case letters, digits and _')
-const ids = z.array(zId).max(10_000)
+const ids = IdList
 
 export const GroupCreate = z.object({
   name: z.string().trim().min(1).max(100),
@@ -36,8 +36,8 @@ export const GroupResponse = z.object({
   is_active: z.boolean(),
   is_system_group: z.boolean(),
   member_count: z.number().int(),
-  created_at: z.string(),
-  updated_at: z.string().nullable(),
+  created_at: zTimestamp,
+  updated_at: zTimestamp.nullable(),
 })
 
 export const GroupMember = z.object({ id: z.number().int(), username: z.string(), email: z.string(), full_name: z.string().nullable(), avatar_url: z.string().nullable() })
@@ -49,3 +49,11 @@ export const GroupWithMembers = GroupResponse.extend({
 export const GroupUserParams = z.object({ id: zId, userId: zId })
 export const MenuCodesBody = z.array(z.string().min(1).max(100)).max(1000)
 export const GroupMenuPermissionsResponse = z.object({ menu_codes: z.array(z.string()) })
+
+// names in the OpenAPI document (components/schemas) and its descriptions
+z.globalRegistry.add(GroupCreate, { id: 'GroupCreate', description: 'A new group' })
+z.globalRegistry.add(GroupUpdate, { id: 'GroupUpdate', description: 'Changes to a group; permission_ids and user_ids replace the sets' })
+z.globalRegistry.add(GroupResponse, { id: 'Group', description: 'A group' })
+z.globalRegistry.add(GroupMember, { id: 'GroupMember', description: 'A member of a group' })
+z.globalRegistry.add(GroupWithMembers, { id: 'GroupDetail', description: 'A group with its members and permissions' })
+z.globalRegistry.add(GroupMenuPermissionsResponse, { id: 'GroupMenuCodes', description: 'The menu items a group opens' })

@@ -8,3 +8,6 @@ export const HealthResponse = z.object({
   version: z.string(),
   uptime_s: z.number().int(),
 })
+
+// names in the OpenAPI document (components/schemas) and its descriptions
+z.globalRegistry.add(HealthResponse, { id: 'Health', description: 'Status of the database and the cache' })

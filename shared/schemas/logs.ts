@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { PageQuery, zId, zQueryBool } from './common'
+import { PageQuery, zId, zInt, zQueryBool, zTimestamp } from './common'
 
 const zDate = z.iso.datetime({ offset: true }).or(z.iso.date()).transform(v => new Date(v))
 
@@ -31,11 +31,11 @@ export const AuditLogResponse = z.object({
   ip_address: z.string().nullable(),
   user_agent: z.string().nullable(),
   request_id: z.string().nullable(),
-  created_at: z.string(),
+  created_at: zTimestamp,
 })
 
 export const ActivityLogQuery = PageQuery.extend({
-  page_size: z.coerce.number().int().min(1).max(100).default(20),
+  page_size: zInt(1, 100).default(20),
   entity_type: z.string().max(100).optional(),
   entity_id: zId.optional(),
   user_id: zId.optional(),
@@ -49,7 +49,7 @@ export const ActivityLogQuery = PageQuery.extend({
 export type ActivityLogQueryInput = z.infer<typeof ActivityLogQuery>
 
 export const ActivityLimitQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(50),
+  limit: zInt(1, 500).default(50),
   action: z.string().max(50).optional(),
 })
 
@@ -73,6 +73,10 @@ export const ActivityLogResponse = z.object({
   success: z.boolean(),
   risk_score: z.number().int(),
   is_suspicious: z.boolean(),
-  created_at: z.string(),
+  created_at: zTimestamp,
   user: UserRef,
 })
+
+// names in the OpenAPI document (components/schemas) and its descriptions
+z.globalRegistry.add(AuditLogResponse, { id: 'AuditLogEntry', description: 'One change: who, what, and the before/after values of the changed fields' })
+z.globalRegistry.add(ActivityLogResponse, { id: 'ActivityLogEntry', description: 'One event: a sign-in, a denial, a permission change' })

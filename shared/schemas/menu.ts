@@ -37,3 +37,11 @@ export const MenuPermissionsResponse = z.object({
 })
 
 export const ContentTypeResponse = z.object({ id: z.number().int(), app_label: z.string(), model: z.string(), name: z.string() })
+
+// names in the OpenAPI document (components/schemas) and its descriptions
+z.globalRegistry.add(MenuItemResponse, { id: 'MenuItem', description: 'A menu item' })
+z.globalRegistry.add(MenuTreeNode, { id: 'MenuTreeNode', description: 'A menu item with its children' })
+z.globalRegistry.add(AccessibleMenu, { id: 'AccessibleMenu', description: 'A menu item the caller may open, with what they may do there' })
+z.globalRegistry.add(MenuPermissionRow, { id: 'MenuPermission', description: 'A user\'s own access to one menu item' })
+z.globalRegistry.add(MenuPermissionsResponse, { id: 'UserMenuPermissions', description: 'A user\'s own menu access in one company' })
+z.globalRegistry.add(ContentTypeResponse, { id: 'ContentType', description: 'A model access rules apply to' })

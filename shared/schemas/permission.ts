@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { PageQuery, zOptText, zQueryBool } from './common'
+import { PageQuery, zOptText, zQueryBool, zTimestamp } from './common'
 
 export const PERMISSION_ACTIONS = ['create', 'read', 'update', 'delete', 'manage', 'execute'] as const
 
@@ -32,8 +32,13 @@ export const PermissionResponse = z.object({
   resource: z.string().nullable(),
   is_system_permission: z.boolean(),
   is_active: z.boolean(),
-  created_at: z.string(),
-  updated_at: z.string().nullable(),
+  created_at: zTimestamp,
+  updated_at: zTimestamp.nullable(),
 })
 
 export const PermissionGrouped = z.object({ category: z.string(), permissions: z.array(PermissionResponse) })
+
+// names in the OpenAPI document (components/schemas) and its descriptions
+z.globalRegistry.add(PermissionCreate, { id: 'PermissionCreate', description: 'A new custom permission' })
+z.globalRegistry.add(PermissionResponse, { id: 'Permission', description: 'A permission code' })
+z.globalRegistry.add(PermissionGrouped, { id: 'PermissionCategory', description: 'The permissions of one category' })

@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { PageQuery, zId, zOptText, zQueryBool } from './common'
+import { IdList, PageQuery, zId, zOptText, zQueryBool, zTimestamp } from './common'
 
 const codename = z.string().trim().min(2).max(100).regex(/^[a-z][a-z0-9_]*$/, 'Lower-case letters, digits and _')
-const ids = z.array(zId).max(1000)
+const ids = IdList
 
 export const RoleCreate = z.object({
   name: z.string().trim().min(1).max(100),
@@ -33,11 +33,18 @@ export const RoleResponse = z.object({
   company_id: z.number().int().nullable(),
   is_system_role: z.boolean(),
   is_active: z.boolean(),
-  created_at: z.string(),
-  updated_at: z.string().nullable(),
+  created_at: zTimestamp,
+  updated_at: zTimestamp.nullable(),
 })
 
 export const PermissionRef = z.object({ id: z.number().int(), name: z.string(), codename: z.string(), category: z.string(), action: z.string() })
 export const RoleWithPermissions = RoleResponse.extend({ permissions: z.array(PermissionRef), user_count: z.number().int() })
 
 export const RolePermissionParams = z.object({ id: zId, permissionId: zId })
+
+// names in the OpenAPI document (components/schemas) and its descriptions
+z.globalRegistry.add(RoleCreate, { id: 'RoleCreate', description: 'A new role' })
+z.globalRegistry.add(RoleUpdate, { id: 'RoleUpdate', description: 'Changes to a role' })
+z.globalRegistry.add(RoleResponse, { id: 'Role', description: 'A role: a company\'s, or global' })
+z.globalRegistry.add(PermissionRef, { id: 'PermissionRef', description: 'A permission, briefly' })
+z.globalRegistry.add(RoleWithPermissions, { id: 'RoleDetail', description: 'A role with its permissions and the number of users holding it' })

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { PageQuery, PasswordPolicy, zId, zOptText, zQueryBool } from './common'
+import { PageQuery, PasswordPolicy, zId, zOptText, zQueryBool, zTimestamp } from './common'
 
 const username = z.string().trim().min(3).max(100).regex(/^[A-Za-z0-9_.-]+$/, 'Only letters, digits, _ . and -')
 const email = z.email().max(255)
@@ -70,10 +70,17 @@ export const UserResponse = z.object({
   is_verified: z.boolean(),
   is_superuser: z.boolean(),
   current_company_id: z.number().int().nullable(),
-  last_login_at: z.string().nullable(),
-  created_at: z.string(),
-  updated_at: z.string().nullable(),
-}).loose()
+  last_login_at: zTimestamp.nullable(),
+  created_at: zTimestamp,
+  updated_at: zTimestamp.nullable(),
+  // only for callers who may update users in the company (docs/decisions.md, "Who sees which user fields")
+  last_login_ip: z.string().nullable().optional(),
+  password_changed_at: zTimestamp.nullable().optional(),
+  must_change_password: z.boolean().optional(),
+  two_factor_enabled: z.boolean().optional(),
+  locked: z.boolean().optional().describe('Sign-ins from some address are backing off after failures'),
+  locked_until: zTimestamp.nullable().optional(),
+})
 
 export const UserDetailResponse = UserResponse.extend({
   company_roles: z.array(z.object({
@@ -109,3 +116,14 @@ export const AssignCompanyResponse = z.object({
 /** What users may change about themselves (PUT /api/v1/auth/me). */
 export const ProfileUpdate = UserUpdate.pick({ full_name: true, phone: true, avatar_url: true, bio: true, location: true, website: true, timezone: true, language: true }).strict()
 export type ProfileUpdateInput = z.infer<typeof ProfileUpdate>
+
+// names in the OpenAPI document (components/schemas) and its descriptions
+z.globalRegistry.add(UserCreate, { id: 'UserCreate', description: 'A new user; company_id and role_id add them to a company' })
+z.globalRegistry.add(UserUpdate, { id: 'UserUpdate', description: 'Changes to a user (only the fields sent)' })
+z.globalRegistry.add(UserResponse, { id: 'User', description: 'A user. The security fields are present only for callers who may update users' })
+z.globalRegistry.add(UserDetailResponse, { id: 'UserDetail', description: 'A user with their role in the caller\'s company (every company for superusers) and their permissions there' })
+z.globalRegistry.add(UserMention, { id: 'UserMention', description: 'A user as @mention autocomplete shows them' })
+z.globalRegistry.add(MessageableUser, { id: 'MessageableUser', description: 'A user the caller can message' })
+z.globalRegistry.add(AssignCompanyResponse, { id: 'CompanyAssignment', description: 'The membership that was set' })
+z.globalRegistry.add(ProfileUpdate, { id: 'ProfileUpdate', description: 'Changes to one\'s own profile' })
+z.globalRegistry.add(MenuPermissionInput, { id: 'MenuPermissionInput', description: 'Menu access of a user for one menu item' })

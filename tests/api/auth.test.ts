@@ -129,17 +129,35 @@ describe('change password', () => {
     const weak = await api.post('/api/v1/auth/change-password', { current_password: 'password123', new_password: 'short' })
     expect(weak.status).toBe(422)
     expect(weak.body.detail.every((d: { loc: string[] }) => d.loc.join('.') === 'body.new_password')).toBe(true)
-    expect((await api.post('/api/v1/auth/change-password', { current_password: 'nope', new_password: 'GoodPass123' })).status).toBe(400)
+    const wrong = await api.post('/api/v1/auth/change-password', { current_password: 'nope', new_password: 'GoodPass123' })
+    expect(wrong.status).toBe(422)
+    expect(wrong.body.detail).toEqual([{ loc: ['body', 'current_password'], msg: 'Current password is incorrect', type: 'value_error' }])
     expect((await api.post('/api/v1/auth/change-password', { current_password: 'password123', new_password: 'GoodPass123' })).status).toBe(200)
     expect((await anon.post('/api/v1/auth/login', { username: 'janesmith', password: 'GoodPass123' })).status).toBe(200)
   })
 })
 
-describe('lockout', () => {
-  it('locks after 5 failures, even for the right password', async () => {
-    for (let i = 0; i < 5; i++) await anon.post('/api/v1/auth/login', { username: 'bobwilson', password: 'bad' })
+describe('sign-in back-off', () => {
+  it('answers 429 with Retry-After after 5 failures from one address, even for the right password, and says for how long', async () => {
+    for (let i = 0; i < 5; i++) expect((await anon.post('/api/v1/auth/login', { username: 'bobwilson', password: 'bad' })).status).toBe(401)
     const res = await anon.post('/api/v1/auth/login', { username: 'bobwilson', password: 'password123' })
-    expect(res.status).toBe(401)
-    expect(res.body.detail).toMatch(/locked/)
+    expect(res.status).toBe(429)
+    expect(res.body.detail).toMatch(/^Too many failed sign-in attempts\. Try again in \d+ seconds\.$/)
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(50)
+    // the same for an account that does not exist
+    for (let i = 0; i < 5; i++) await anon.post('/api/v1/auth/login', { username: 'ghost-account', password: 'bad' })
+    const ghost = await anon.post('/api/v1/auth/login', { username: 'ghost-account', password: 'bad' })
+    expect(ghost.status).toBe(429)
+    expect(ghost.body.detail.replace(/\d+/, 'N')).toBe(res.body.detail.replace(/\d+/, 'N'))
+  })
+
+  it('shows managers the lock on the user and lets them end it', async () => {
+    const { api: admin } = await signIn(server.url, 'admin', 'admin123')
+    const bob = (await admin.get('/api/v1/users/?search=bobwilson')).body.items[0]
+    expect(bob).toMatchObject({ username: 'bobwilson', locked: true })
+    expect(new Date(bob.locked_until).getTime()).toBeGreaterThan(Date.now())
+    expect((await admin.post(`/api/v1/users/${bob.id}/unlock`)).status).toBe(200)
+    expect((await admin.get(`/api/v1/users/${bob.id}`)).body).toMatchObject({ locked: false, locked_until: null })
+    expect((await anon.post('/api/v1/auth/login', { username: 'bobwilson', password: 'password123' })).status).toBe(200)
   })
 })

@@ -69,11 +69,14 @@ describe('companies', () => {
   })
 
   it('refuses duplicates, unknown parents, cycles and bad input without changing anything', async () => {
-    expect((await admin.post('/api/v1/companies/', { name: 'X', code: 'acme' })).body.detail).toBe('Company code already exists')
-    expect((await admin.post('/api/v1/companies/', { name: 'X', code: 'XX', parent_company_id: 9999 })).body.detail).toBe('Parent company not found')
-    expect((await admin.put('/api/v1/companies/2', { parent_company_id: 2 })).body.detail).toBe('Company cannot be its own parent')
+    const dup = await admin.post('/api/v1/companies/', { name: 'X', code: 'acme' })
+    expect([dup.status, dup.body.detail]).toEqual([409, 'Company code already exists'])
+    const parentError = (msg: string) => [{ loc: ['body', 'parent_company_id'], msg, type: 'value_error' }]
+    expect((await admin.post('/api/v1/companies/', { name: 'X', code: 'XX', parent_company_id: 9999 })).body.detail).toEqual(parentError('Parent company not found'))
+    expect((await admin.put('/api/v1/companies/2', { parent_company_id: 2 })).body.detail).toEqual(parentError('A company cannot be its own parent'))
     const cycle = await admin.put('/api/v1/companies/2', { parent_company_id: 3 })
-    expect(cycle.status).toBe(400)
+    expect(cycle.status).toBe(422)
+    expect(cycle.body.detail).toEqual(parentError('The parent cannot be one of the company\'s own branches'))
     expect((await admin.get('/api/v1/companies/2')).body.parent_company_id).toBeNull()
     const bad = await admin.post('/api/v1/companies/', { name: '', code: 'has space', email: 'nope' })
     expect(bad.status).toBe(422)
@@ -84,10 +87,10 @@ describe('companies', () => {
   })
 
   it('refuses to delete a company with users or branches', async () => {
-    expect((await admin.delete('/api/v1/companies/1')).body.detail).toBe('Cannot delete company with assigned users')
+    expect((await admin.delete('/api/v1/companies/1')).body.detail).toBe('Cannot delete a company with assigned users')
     const parent = await admin.post('/api/v1/companies/', { name: 'P', code: 'P1' })
     await admin.post('/api/v1/companies/', { name: 'C', code: 'C1', parent_company_id: parent.body.id })
-    expect((await admin.delete(`/api/v1/companies/${parent.body.id}`)).body.detail).toBe('Cannot delete company with branches')
+    expect((await admin.delete(`/api/v1/companies/${parent.body.id}`)).body.detail).toBe('Cannot delete a company with branches')
   })
 
   it('needs the permissions', async () => {
@@ -118,12 +121,12 @@ describe('permissions', () => {
     const created = await admin.post('/api/v1/permissions/', { name: 'Approve invoices', codename: 'invoice.approve', category: 'finance', action: 'execute' })
     expect(created.status).toBe(201)
     expect(created.body).toMatchObject({ is_system_permission: false, resource: 'invoice' })
-    expect((await admin.post('/api/v1/permissions/', { name: 'Other', codename: 'invoice.approve', category: 'finance', action: 'execute' })).status).toBe(400)
+    expect((await admin.post('/api/v1/permissions/', { name: 'Other', codename: 'invoice.approve', category: 'finance', action: 'execute' })).status).toBe(409)
     const bad = await admin.post('/api/v1/permissions/', { name: 'Bad', codename: 'Invoice Approve', category: 'finance', action: 'fly' })
     expect(bad.status).toBe(422)
     expect(bad.body.detail.map((d: { loc: string[] }) => d.loc[1]).sort()).toEqual(['action', 'codename'])
     const userRead = (await admin.get('/api/v1/permissions/?category=user&page_size=100')).body.items.find((p: { codename: string }) => p.codename === 'user.read')
-    expect((await admin.delete(`/api/v1/permissions/${userRead.id}`)).body.detail).toBe('Cannot delete system permission')
+    expect((await admin.delete(`/api/v1/permissions/${userRead.id}`)).body.detail).toBe('Cannot delete a system permission')
     expect((await demo.delete(`/api/v1/permissions/${created.body.id}`)).status).toBe(403)
     expect((await admin.delete(`/api/v1/permissions/${created.body.id}`)).status).toBe(200)
     expect((await admin.get(`/api/v1/permissions/${created.body.id}`)).status).toBe(404)
@@ -150,10 +153,10 @@ describe('roles', () => {
   it('protects system roles and roles in use', async () => {
     const roles = (await admin.get('/api/v1/roles/?page_size=100')).body.items
     const viewer = roles.find((r: { codename: string }) => r.codename === 'viewer')
-    expect((await admin.put(`/api/v1/roles/${viewer.id}`, { name: 'X' })).body.detail).toBe('Cannot modify system role')
-    expect((await admin.delete(`/api/v1/roles/${viewer.id}`)).body.detail).toBe('Cannot delete system role')
+    expect((await admin.put(`/api/v1/roles/${viewer.id}`, { name: 'X' })).body.detail).toBe('Cannot modify a system role')
+    expect((await admin.delete(`/api/v1/roles/${viewer.id}`)).body.detail).toBe('Cannot delete a system role')
     const hr = roles.find((r: { codename: string }) => r.codename === 'hr_manager')
-    expect((await admin.delete(`/api/v1/roles/${hr.id}`)).body.detail).toBe('Cannot delete role that is assigned to users')
+    expect((await admin.delete(`/api/v1/roles/${hr.id}`)).body.detail).toBe('Cannot delete a role that is assigned to users')
   })
 
   it('creates a role, grants and revokes permissions, and the holder sees it on the next request', async () => {

@@ -82,7 +82,7 @@ describe('groups', () => {
 
   it('sets and reads group menu permissions', async () => {
     const finance = (await admin.get('/api/v1/groups/?search=finance')).body.items[0]
-    expect((await admin.put(`/api/v1/groups/${finance.id}/menu-permissions`, ['settings.audit', 'nope'])).body.detail).toBe('Unknown menu codes: nope')
+    expect((await admin.put(`/api/v1/groups/${finance.id}/menu-permissions`, ['settings.audit', 'nope'])).body.detail).toEqual([{ loc: ['body'], msg: 'Unknown menu codes: nope', type: 'value_error' }])
     expect((await admin.put(`/api/v1/groups/${finance.id}/menu-permissions`, { codes: [] })).status).toBe(422)
     expect((await admin.put(`/api/v1/groups/${finance.id}/menu-permissions`, ['settings.audit'])).body).toEqual({ success: true })
     expect((await admin.get(`/api/v1/groups/${finance.id}/menu-permissions`)).body).toEqual({ menu_codes: ['settings.audit'] })
@@ -120,14 +120,14 @@ describe('menus', () => {
     expect(after).not.toContain('settings.roles')
     const got = await admin.get('/api/v1/users/6/menu-permissions?company_id=1')
     expect(got.body.permissions.map((p: { code: string }) => p.code).sort()).toEqual(['settings.audit', 'settings.roles'])
-    expect((await admin.put('/api/v1/users/6/menu-permissions', [{ code: 'ghost' }])).body.detail).toBe('Unknown menu codes: ghost')
+    expect((await admin.put('/api/v1/users/6/menu-permissions', [{ code: 'ghost' }])).body.detail).toEqual([{ loc: ['body'], msg: 'Unknown menu codes: ghost', type: 'value_error' }])
     expect((await demo.put('/api/v1/users/6/menu-permissions', [])).status).toBe(403)
     expect((await john.get('/api/v1/users/6/menu-permissions')).status).toBe(404)
     // another company's menu permissions stay out of reach, even for a user the caller can see
-    expect((await john.get('/api/v1/users/2/menu-permissions?company_id=4')).status).toBe(404)
+    expect((await john.get('/api/v1/users/2/menu-permissions?company_id=4')).status).toBe(422)
     expect((await john.put('/api/v1/users/2/menu-permissions?company_id=4', [])).status).toBe(403)
     const jane = (await signIn(server.url, 'janesmith', 'password123')).api
-    expect((await jane.put('/api/v1/users/2/menu-permissions?company_id=4', [])).status).toBe(404)
+    expect((await jane.put('/api/v1/users/2/menu-permissions?company_id=4', [])).status).toBe(422)
     expect((await jane.put('/api/v1/users/2/menu-permissions?company_id=2', [{ code: 'settings.roles', can_view: true }])).status).toBe(200)
   })
 
@@ -157,7 +157,7 @@ describe('content types and access rules', () => {
     const created = await admin.post('/api/v1/access-rules', { name: 'Own users', content_type: 1, scope: 'company', filters: { is_active: true }, can_change: true, priority: 20, group: 1 })
     expect(created.status).toBe(201)
     expect(created.body).toMatchObject({ scope: 'company', filters: { is_active: true }, can_view: true, can_change: true, priority: 20, group: 1 })
-    expect((await admin.post('/api/v1/access-rules', { name: 'x', content_type: 9999 })).body.detail).toBe('Content type not found')
+    expect((await admin.post('/api/v1/access-rules', { name: 'x', content_type: 9999 })).body.detail).toEqual([{ loc: ['body', 'content_type'], msg: 'Content type not found', type: 'value_error' }])
     expect((await admin.post('/api/v1/access-rules', { name: 'x', content_type: 1, user: 99999 })).status).toBe(422)
     expect((await admin.post('/api/v1/access-rules', { name: 'x', content_type: 1, scope: 'galaxy' })).status).toBe(422)
     const low = await admin.post('/api/v1/access-rules', { name: 'Low', content_type: 1, priority: 1 })

@@ -118,8 +118,9 @@ describe('OpenAPI and docs', () => {
       }
     }
     const login = doc.paths['/api/v1/auth/login'].post
-    expect(login.security).toBeUndefined()
-    expect(login.requestBody.content['application/json'].schema.required).toEqual(['username', 'password'])
+    expect(login.security).toEqual([])
+    expect(login.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/LoginRequest' })
+    expect(doc.components.schemas.LoginRequest.required).toEqual(['username', 'password'])
     const users = doc.paths['/api/v1/users'].get
     expect(users.security).toEqual([{ bearerAuth: [] }])
     expect(users.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['page', 'page_size', 'search', 'is_active']))

@@ -80,8 +80,8 @@ describe('POST /api/v1/users', () => {
   })
 
   it.each([
-    [{ ...newUser('dup1'), email: 'ADMIN@fastvue.com' }, 400, 'Email already registered'],
-    [{ ...newUser('dup2'), username: 'Admin' }, 400, 'Username already taken'],
+    [{ ...newUser('dup1'), email: 'ADMIN@fastvue.com' }, 409, 'Email already registered'],
+    [{ ...newUser('dup2'), username: 'Admin' }, 409, 'Username already taken'],
   ])('refuses duplicates: %j', async (body, status, detail) => {
     const res = await admin.post('/api/v1/users/', body)
     expect(res.status).toBe(status)
@@ -124,7 +124,7 @@ describe('PUT and DELETE /api/v1/users/{id}', () => {
     expect(res.status).toBe(200)
     expect(res.body).toMatchObject({ full_name: 'Renamed', bio: 'hello' })
     const taken = await admin.put(`/api/v1/users/${created.id}`, { email: 'demo@fastvue.com' })
-    expect(taken.status).toBe(400)
+    expect(taken.status).toBe(409)
     expect((await admin.put(`/api/v1/users/${created.id}`, { password: 'x' })).status).toBe(422)
     expect((await admin.put('/api/v1/users/999999', { full_name: 'x' })).status).toBe(404)
   })
@@ -145,10 +145,10 @@ describe('PUT and DELETE /api/v1/users/{id}', () => {
     expect((await admin.delete(`/api/v1/users/${created.id}`)).status).toBe(404)
   })
 
-  it('refuses deleting yourself (400)', async () => {
+  it('refuses deleting yourself (403)', async () => {
     const res = await admin.delete('/api/v1/users/1')
-    expect(res.status).toBe(400)
-    expect(res.body.detail).toBe('Cannot delete your own account')
+    expect(res.status).toBe(403)
+    expect(res.body.detail).toBe('You cannot delete your own account')
   })
 })
 
@@ -157,10 +157,10 @@ describe('company assignment', () => {
     const created = (await admin.post('/api/v1/users/', newUser('asg1'))).body
     const ok = await admin.post(`/api/v1/users/${created.id}/assign-company?company_id=4&role_id=3&is_default=true`)
     expect(ok.status).toBe(200)
-    expect((await admin.post(`/api/v1/users/${created.id}/assign-company?company_id=99999&role_id=3`)).status).toBe(404)
+    expect((await admin.post(`/api/v1/users/${created.id}/assign-company?company_id=99999&role_id=3`)).status).toBe(422)
     expect((await admin.post(`/api/v1/users/${created.id}/assign-company?company_id=4`)).status).toBe(422)
     expect((await admin.delete(`/api/v1/users/${created.id}/remove-company/4`)).status).toBe(200)
-    expect((await admin.delete(`/api/v1/users/${created.id}/remove-company/4`)).status).toBe(400)
+    expect((await admin.delete(`/api/v1/users/${created.id}/remove-company/4`)).status).toBe(404)
   })
 })
 

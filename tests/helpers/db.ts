@@ -9,7 +9,7 @@ import { openDatabase, setDatabase, type Database, type Db } from '../../server/
 import { fsReader, loadMigrations, runMigrations } from '../../server/db/migrate'
 import { users } from '../../server/db/schema'
 import { openCache, setCache, type Cache } from '../../server/kernel/cache'
-import type { AuthUser, ServiceContext, UserContext } from '../../server/kernel/context'
+import { createContext, systemContext, type AuthUser, type ServiceContext, type UserContext } from '../../server/kernel/context'
 import { loadDemoData } from '../../server/services/system/data'
 import { ensureSystemData } from '../../server/services/system/base'
 
@@ -70,7 +70,7 @@ export async function createTestDb({ demo = true } = {}): Promise<TestDb> {
   setCache(cache)
   await runMigrations(database.db, await loadMigrations(fsReader(resolve(ROOT, 'drizzle'))))
   await ensureSystemData(database.db)
-  const system: ServiceContext = { db: database.db, user: null, requestId: 'test', ip: '127.0.0.1', userAgent: 'vitest' }
+  const system: ServiceContext = systemContext(database.db, { requestId: 'test', ip: '127.0.0.1', userAgent: 'vitest' })
   if (demo) await loadDemoData(system, demoData())
   counter.reset()
   return {
@@ -79,7 +79,7 @@ export async function createTestDb({ demo = true } = {}): Promise<TestDb> {
       const [u] = await database.db.select().from(users).where(eq(users.username, username))
       if (!u) throw new Error(`no user ${username}`)
       const user: AuthUser = { id: u.id, username: u.username, email: u.email, fullName: u.fullName, isSuperuser: u.isSuperuser, companyId: companyId === undefined ? u.currentCompanyId : companyId, sessionId: null }
-      return { ...system, user }
+      return await createContext({ db: database.db, user, requestId: 'test', ip: '127.0.0.1', userAgent: 'vitest' }) as UserContext
     },
     close: async () => {
       setDatabase(undefined)

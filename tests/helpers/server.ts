@@ -119,6 +119,13 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   }
 }
 
+/**
+ * Every reply that breaks its route's declared contract (an undeclared status, a body its
+ * response schema rejects) is flagged by the test server in `X-Contract-Violation`; the client
+ * makes the test fail on it, so every API test is also a contract test.
+ */
+export class ContractViolation extends Error {}
+
 /** Small JSON client for API tests. */
 export function client(base: string, token?: string) {
   const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
@@ -127,6 +134,8 @@ export function client(base: string, token?: string) {
       headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     })
+    const violation = res.headers.get('x-contract-violation')
+    if (violation) throw new ContractViolation(`${method} ${path} -> ${res.status}: ${violation}`)
     const text = await res.text()
     let json: any
     try {

@@ -1,9 +1,11 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { refreshTokens, users, userSessions } from '../../server/db/schema'
+import { loginAttempts, refreshTokens, users, userSessions } from '../../server/db/schema'
 import { authenticate } from '../../server/kernel/auth/authenticate'
 import { changePassword, login, logout, refresh, switchCompany } from '../../server/services/account'
 import { AppError } from '../../server/kernel/errors'
+import { createContext, systemContext, type UserContext } from '../../server/kernel/context'
+import { unlockUser } from '../../server/services/users'
 import { invalidatePermissions } from '../../server/kernel/access/permissions'
 import { hashToken } from '../../server/kernel/auth/tokens'
 import { resetConfig } from '../../server/config'
@@ -46,12 +48,55 @@ describe('login', () => {
     expect(await kindOf(login(t.system, { username: 'nobody', password: 'x' }))).toBe('unauthorized: Invalid credentials')
     expect(await kindOf(login(t.system, { username: 'demo', password: 'wrong' }))).toBe('unauthorized: Invalid credentials')
   })
+})
 
-  it('locks the account after 5 consecutive failures', async () => {
-    for (let i = 0; i < 5; i++) await kindOf(login(t.system, { username: 'bobwilson', password: 'nope' }))
-    expect(await kindOf(login(t.system, { username: 'bobwilson', password: 'password123' }))).toMatch(/temporarily locked/)
-    await t.db.update(users).set({ lockedUntil: null }).where(eq(users.username, 'bobwilson'))
-    expect(await kindOf(login(t.system, { username: 'bobwilson', password: 'password123' }))).toBe('ok')
+describe('sign-in back-off per (account, source IP)', () => {
+  const from = (ip: string) => systemContext(t.db, { ip, userAgent: 'vitest' })
+  const attempt = (ip: string, username: string, password: string) => kindOf(login(from(ip), { username, password }))
+  const BACKING_OFF = /^too_many_requests: Too many failed sign-in attempts\. Try again in \d+ (seconds|minutes)\.$/
+
+  it('starts after 5 failures from one address, only for that address, and a correct password ends it', async () => {
+    for (let i = 0; i < 4; i++) expect(await attempt('10.0.0.1', 'alicejohnson', 'nope')).toBe('unauthorized: Invalid credentials')
+    // the 5th failure starts the back-off; even the right password is refused from there
+    expect(await attempt('10.0.0.1', 'alicejohnson', 'nope')).toBe('unauthorized: Invalid credentials')
+    expect(await attempt('10.0.0.1', 'alicejohnson', 'password123')).toMatch(BACKING_OFF)
+    // a stranger elsewhere cannot lock the owner out
+    expect(await attempt('10.0.0.2', 'alicejohnson', 'password123')).toBe('ok')
+    const [row] = await t.db.select().from(loginAttempts).where(eq(loginAttempts.ipAddress, '10.0.0.1'))
+    expect(row!.lockedUntil!.getTime() - Date.now()).toBeGreaterThan(50_000)
+    expect(row!.lockedUntil!.getTime() - Date.now()).toBeLessThanOrEqual(60_000)
+    // when it has run out, one more failure doubles it; a correct password clears it
+    await t.db.update(loginAttempts).set({ lockedUntil: new Date(Date.now() - 1000) }).where(eq(loginAttempts.id, row!.id))
+    expect(await attempt('10.0.0.1', 'alicejohnson', 'nope')).toBe('unauthorized: Invalid credentials')
+    const [doubled] = await t.db.select().from(loginAttempts).where(eq(loginAttempts.id, row!.id))
+    expect(doubled!.lockedUntil!.getTime() - Date.now()).toBeGreaterThan(110_000)
+    await t.db.update(loginAttempts).set({ lockedUntil: new Date(Date.now() - 1000) }).where(eq(loginAttempts.id, row!.id))
+    expect(await attempt('10.0.0.1', 'alicejohnson', 'password123')).toBe('ok')
+    expect(await t.db.select().from(loginAttempts).where(eq(loginAttempts.id, row!.id))).toEqual([])
+  })
+
+  it('answers unknown accounts exactly like known ones (no account enumeration)', async () => {
+    const known: string[] = []
+    const unknown: string[] = []
+    for (let i = 0; i < 6; i++) {
+      known.push(await attempt('10.0.1.1', 'bobwilson', 'nope'))
+      unknown.push(await attempt('10.0.1.1', 'no-such-user', 'nope'))
+    }
+    expect(unknown.map(k => k.replace(/\d+/, 'N'))).toEqual(known.map(k => k.replace(/\d+/, 'N')))
+    expect(known.at(-1)).toMatch(BACKING_OFF)
+    await unlockUser(await t.as('admin'), (await t.db.select().from(users).where(eq(users.username, 'bobwilson')))[0]!.id)
+    expect(await attempt('10.0.1.1', 'bobwilson', 'password123')).toBe('ok')
+  })
+
+  it('counts parallel guesses atomically: of 25 at once, at most 5 reach the password check', async () => {
+    const results = await Promise.all(Array.from({ length: 25 }, () => attempt('10.0.2.1', 'demo', 'wrong-guess')))
+    expect(results.filter(r => r === 'unauthorized: Invalid credentials')).toHaveLength(5)
+    expect(results.filter(r => BACKING_OFF.test(r))).toHaveLength(20)
+  })
+
+  it('lets concurrent sign-ins of one account all succeed (no lock held while hashing)', async () => {
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => attempt(`10.0.3.${i}`, 'janesmith', 'password123')))
+    expect(results).toEqual(Array(20).fill('ok'))
   })
 })
 
@@ -99,7 +144,7 @@ describe('refresh tokens', () => {
   it('logout revokes the session', async () => {
     const r = await login(t.system, { username: 'demo', password: 'demo123' })
     const user = await authenticate(t.db, r.access_token)
-    await logout({ ...t.system, user })
+    await logout(await createContext({ db: t.db, user }) as UserContext)
     expect(await kindOf(refresh(t.system, r.refresh_token))).toMatch(/^unauthorized/)
     expect(await kindOf(authenticate(t.db, r.access_token))).toBe('unauthorized: Session has been revoked')
   })
@@ -125,7 +170,7 @@ describe('every request re-checks the user', () => {
   })
 
   it('answers repeated requests from the authentication cache until the security version changes', async () => {
-    const r = await login(t.system, { username: 'bobwilson', password: 'password123' })
+    const r = await login(systemContext(t.db, { ip: '10.9.9.9' }), { username: 'bobwilson', password: 'password123' })
     await authenticate(t.db, r.access_token)
     t.counter.reset()
     await authenticate(t.db, r.access_token)
@@ -140,7 +185,7 @@ describe('switch company', () => {
   it('refuses a company the user does not belong to, and issues tokens for one they do', async () => {
     const r = await login(t.system, { username: 'johndoe', password: 'password123' })
     const user = await authenticate(t.db, r.access_token)
-    expect(await kindOf(switchCompany({ ...t.system, user }, 4))).toBe('forbidden: You don\'t have access to this company')
+    expect(await kindOf(switchCompany(await createContext({ db: t.db, user }) as UserContext, 4))).toBe('forbidden: You don\'t have access to this company')
   })
 })
 
@@ -149,9 +194,9 @@ describe('change password', () => {
     const a = await login(t.system, { username: 'janesmith', password: 'password123' })
     const b = await login(t.system, { username: 'janesmith', password: 'password123' })
     const user = await authenticate(t.db, a.access_token)
-    const ctx = { ...t.system, user }
-    expect(await kindOf(changePassword(ctx, { current_password: 'bad', new_password: 'NewPass123' }))).toBe('bad_request: Current password is incorrect')
-    expect(await kindOf(changePassword(ctx, { current_password: 'password123', new_password: 'NewPass123' }))).toBe('ok')
+    const ctx = await createContext({ db: t.db, user })
+    expect(await kindOf(changePassword(ctx as UserContext, { current_password: 'bad', new_password: 'NewPass123' }))).toBe('validation: Current password is incorrect')
+    expect(await kindOf(changePassword(ctx as UserContext, { current_password: 'password123', new_password: 'NewPass123' }))).toBe('ok')
     expect(await kindOf(authenticate(t.db, b.access_token))).toBe('unauthorized: Session has been revoked')
     expect(await kindOf(authenticate(t.db, a.access_token))).toBe('ok')
     const [s] = await t.db.select().from(userSessions).where(eq(userSessions.revokedReason, 'password_change'))

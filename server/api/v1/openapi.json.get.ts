@@ -6,7 +6,7 @@ import { buildOpenApi } from '~~/server/utils/openapi'
 let cached: ReturnType<typeof buildOpenApi> | undefined
 
 export default defineApiHandler({
-  auth: false, response: z.object({ openapi: z.string(), info: z.object({ title: z.string(), version: z.string() }).loose(), paths: z.record(z.string(), z.unknown()) }).loose(), tags: ['system'], summary: 'This OpenAPI 3.1 document',
+  operationId: 'getOpenApiDocument', auth: false, response: z.object({ openapi: z.string(), info: z.object({ title: z.string(), version: z.string() }).loose(), paths: z.record(z.string(), z.unknown()) }).loose(), tags: ['system'], summary: 'This OpenAPI 3.1 document',
 }, async () => {
   if (!cached) {
     const loaded = await Promise.all(routes.map(async r => ({ route: r.route, method: r.method, meta: ((await r.load()).default as { __api?: ApiMeta }).__api })))

@@ -1,43 +1,57 @@
-import { and, eq, exists, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
+import { sql, type Placeholder, type SQL } from 'drizzle-orm'
 import type { AnyPgColumn } from 'drizzle-orm/pg-core'
-import type { DbOrTx } from '../../db/client'
-import { userCompanyRoles } from '../../db/schema'
+import { userCompanyRoles as ucr } from '../../db/schema'
 import type { ServiceContext } from '../context'
+
+/**
+ * The company-scope vocabulary: every service query that shows or touches company data uses one
+ * of these named policies (docs/decisions.md lists which resource uses which). Each is one SQL
+ * condition — a sub-query where membership matters, never an extra round trip. Superusers and
+ * the system see every company: the policies return `undefined` (no condition) for them.
+ */
 
 /** True when the caller sees every company's data. */
 export const seesAll = (ctx: ServiceContext) => ctx.user === null || ctx.user.isSuperuser
 
+const nothing = sql`false`
+
+/** Rows of the caller's active company. */
+export function inActiveCompany(ctx: ServiceContext, companyColumn: AnyPgColumn): SQL | undefined {
+  if (seesAll(ctx)) return undefined
+  return ctx.company === null ? nothing : sql`${companyColumn} = ${ctx.company}`
+}
+
+/** Rows of the active company, and global rows (no company): roles, groups, access rules. */
+export function inActiveCompanyOrGlobal(ctx: ServiceContext, companyColumn: AnyPgColumn): SQL | undefined {
+  if (seesAll(ctx)) return undefined
+  return ctx.company === null ? sql`${companyColumn} is null` : sql`(${companyColumn} is null or ${companyColumn} = ${ctx.company})`
+}
+
 /**
- * The company filter every service query uses: a company-scoped row is visible when it
- * belongs to the caller's active company (superusers and the system see all).
- * With `allowGlobal`, rows with no company (global roles, groups) are visible too.
+ * The ids of users with an active membership in `companyId`, as a sub-query (index-only on
+ * user_company_roles (company_id, user_id) where is_active). The literal `true` lets a prepared
+ * statement use the partial index.
  */
-export function whereCompany(ctx: ServiceContext, column: AnyPgColumn, { allowGlobal = false } = {}): SQL | undefined {
+export function membersOf(companyId: number | SQL | Placeholder): SQL {
+  return sql`select m.user_id from ${ucr} m where m.company_id = ${companyId} and m.is_active = true`
+}
+
+/** Users who are active members of the caller's active company. */
+export function memberOfActiveCompany(ctx: ServiceContext, userIdColumn: AnyPgColumn): SQL | undefined {
   if (seesAll(ctx)) return undefined
-  const company = ctx.user!.companyId
-  const own = company === null ? sql`false` : eq(column, company)
-  return allowGlobal ? or(isNull(column), own) : own
+  return ctx.company === null ? nothing : sql`${userIdColumn} in (${membersOf(ctx.company)})`
 }
 
-/** Users are visible when they hold an active membership in the caller's active company. */
-export function whereUserInCompany(ctx: ServiceContext, userIdColumn: AnyPgColumn, db: DbOrTx): SQL | undefined {
+/** Companies the caller is an active member of (the company switcher, the company list). */
+export function inMemberCompanies(ctx: ServiceContext, companyColumn: AnyPgColumn): SQL | undefined {
   if (seesAll(ctx)) return undefined
-  const company = ctx.user!.companyId
-  if (company === null) return sql`false`
-  return exists(db.select({ one: sql`1` }).from(userCompanyRoles).where(and(
-    eq(userCompanyRoles.userId, userIdColumn), eq(userCompanyRoles.companyId, company), eq(userCompanyRoles.isActive, true),
-  )))
+  return sql`${companyColumn} in (select m.company_id from ${ucr} m where m.user_id = ${ctx.user!.id} and m.is_active = true)`
 }
 
-/** Companies the caller may act on: all for superusers, else their own active memberships. Pass `tx` inside transactions. */
-export async function visibleCompanyIds(ctx: ServiceContext, db: DbOrTx = ctx.db): Promise<number[] | 'all'> {
-  if (seesAll(ctx)) return 'all'
-  const rows = await db.select({ id: userCompanyRoles.companyId }).from(userCompanyRoles)
-    .where(and(eq(userCompanyRoles.userId, ctx.user!.id), eq(userCompanyRoles.isActive, true)))
-  return rows.map(r => r.id)
-}
-
-export function inIds(column: AnyPgColumn, ids: number[] | 'all'): SQL | undefined {
-  if (ids === 'all') return undefined
-  return ids.length ? inArray(column, ids) : sql`false`
+/**
+ * Grants that take effect in `companyId`: global ones (no company) and that company's. Not a
+ * visibility rule — it selects which of a user's own grants apply where they act.
+ */
+export function appliesIn(companyId: number | null, companyColumn: AnyPgColumn): SQL {
+  return companyId === null ? sql`${companyColumn} is null` : sql`(${companyColumn} is null or ${companyColumn} = ${companyId})`
 }

@@ -1,11 +1,12 @@
-import { and, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
+import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm'
 import type { AccessRuleCreateInput, AccessRuleListQueryInput, AccessRuleUpdateInput } from '../../../shared/schemas/access-rule'
 import type { DbOrTx } from '../../db/client'
 import { accessRules, contentTypes, groups, userGroups, users } from '../../db/schema'
 import { writeAudit } from '../../kernel/audit'
-import type { AuthUser, ServiceContext, UserContext } from '../../kernel/context'
-import { badRequest, fieldError, notFound } from '../../kernel/errors'
-import { inIds, seesAll, visibleCompanyIds, whereUserInCompany } from '../../kernel/access/scope'
+import { inTransaction, type AuthUser, type ServiceContext, type UserContext } from '../../kernel/context'
+import { fieldError, forbidden, notFound } from '../../kernel/errors'
+import { assertHoldsIn, authorizeIn } from '../../kernel/access/grants'
+import { inActiveCompanyOrGlobal, memberOfActiveCompany, seesAll } from '../../kernel/access/scope'
 import { offsetOf, pageOf } from '../../kernel/serialize'
 
 type RuleRow = typeof accessRules.$inferSelect
@@ -18,25 +19,16 @@ const ruleResponse = (r: RuleRow) => ({
   created_at: r.createdAt.toISOString(), updated_at: r.updatedAt?.toISOString() ?? null,
 })
 
-/** Rules of the caller's companies (global rules are readable by everyone with access_rule.read). */
-async function visibleRules(db: DbOrTx, ctx: ServiceContext): Promise<SQL | undefined> {
-  if (seesAll(ctx)) return undefined
-  return or(isNull(accessRules.companyId), inIds(accessRules.companyId, await visibleCompanyIds(ctx, db)))
-}
-
-async function findRuleOr404(db: DbOrTx, ctx: ServiceContext, id: number) {
-  const [rule] = await db.select().from(accessRules).where(and(eq(accessRules.id, id), await visibleRules(db, ctx))).limit(1)
+/** Rules of the active company, and global rules (superusers' only to change). */
+async function findRuleOr404(ctx: ServiceContext, id: number) {
+  const [rule] = await ctx.db.select().from(accessRules).where(and(eq(accessRules.id, id), inActiveCompanyOrGlobal(ctx, accessRules.companyId))).limit(1)
   if (!rule) throw notFound('Access rule not found')
   return rule
 }
 
-function assertMayChange(ctx: ServiceContext, rule: RuleRow) {
-  if (rule.companyId === null && !seesAll(ctx)) throw notFound('Access rule not found')
-}
-
 export async function listAccessRules(ctx: ServiceContext, q: AccessRuleListQueryInput) {
   const where = and(
-    await visibleRules(ctx.db, ctx),
+    inActiveCompanyOrGlobal(ctx, accessRules.companyId),
     q.user ? eq(accessRules.userId, q.user) : undefined,
     q.group ? eq(accessRules.groupId, q.group) : undefined,
     q.content_type ? eq(accessRules.contentTypeId, q.content_type) : undefined,
@@ -50,61 +42,67 @@ export async function listAccessRules(ctx: ServiceContext, q: AccessRuleListQuer
 }
 
 export async function getAccessRule(ctx: ServiceContext, id: number) {
-  return ruleResponse(await findRuleOr404(ctx.db, ctx, id))
+  return ruleResponse(await findRuleOr404(ctx, id))
+}
+
+type Flags = Pick<RuleRow, 'canRead' | 'canCreate' | 'canWrite' | 'canDelete'>
+const ACTION_OF: [keyof Flags, string][] = [['canRead', 'read'], ['canCreate', 'create'], ['canWrite', 'update'], ['canDelete', 'delete']]
+
+/** A rule lets its holders do what its flags say on a content type: the caller must hold that (rule b). */
+async function assertMayGrantRule(ctx: ServiceContext, companyId: number | null, contentTypeId: number, flags: Flags) {
+  const [ct] = await ctx.db.select({ model: contentTypes.model }).from(contentTypes).where(eq(contentTypes.id, contentTypeId)).limit(1)
+  if (!ct) throw fieldError(['body', 'content_type'], 'Content type not found')
+  await assertHoldsIn(ctx, companyId, ACTION_OF.filter(([flag]) => flags[flag]).map(([, action]) => `${ct.model}.${action}`))
 }
 
 export async function createAccessRule(ctx: UserContext, input: AccessRuleCreateInput) {
-  return ctx.db.transaction(async (tx) => {
-    const [ct] = await tx.select({ id: contentTypes.id }).from(contentTypes).where(eq(contentTypes.id, input.content_type)).limit(1)
-    if (!ct) throw badRequest('Content type not found')
+  // a non-superuser's rule belongs to their active company; superusers' rules are global
+  const companyId = seesAll(ctx) ? null : ctx.company
+  if (companyId === null && !seesAll(ctx)) throw forbidden('You have no active company to add the rule to')
+  return inTransaction(ctx, async (tx) => {
+    await assertMayGrantRule(tx, companyId, input.content_type, { canRead: input.can_view, canCreate: input.can_add, canWrite: input.can_change, canDelete: input.can_delete })
     if (input.user) {
-      const [u] = await tx.select({ id: users.id }).from(users).where(and(eq(users.id, input.user), eq(users.isDeleted, false), whereUserInCompany(ctx, users.id, tx))).limit(1)
+      const [u] = await tx.db.select({ id: users.id }).from(users).where(and(eq(users.id, input.user), eq(users.isDeleted, false), memberOfActiveCompany(tx, users.id))).limit(1)
       if (!u) throw fieldError(['body', 'user'], 'User not found')
     }
     if (input.group) {
-      const visible = seesAll(ctx) ? undefined : or(isNull(groups.companyId), inIds(groups.companyId, await visibleCompanyIds(ctx, tx)))
-      const [g] = await tx.select({ id: groups.id }).from(groups).where(and(eq(groups.id, input.group), visible)).limit(1)
+      const [g] = await tx.db.select({ id: groups.id }).from(groups).where(and(eq(groups.id, input.group), inActiveCompanyOrGlobal(tx, groups.companyId))).limit(1)
       if (!g) throw fieldError(['body', 'group'], 'Group not found')
     }
-    // a non-superuser's rule belongs to their active company; superusers' rules are global
-    const companyId = seesAll(ctx) ? null : ctx.user.companyId
-    const [row] = await tx.insert(accessRules).values({
+    const [row] = await tx.db.insert(accessRules).values({
       name: input.name, description: input.description ?? null, contentTypeId: input.content_type, userId: input.user ?? null, groupId: input.group ?? null,
       companyId, scope: input.scope, domainFilter: input.filters ?? null, canRead: input.can_view, canCreate: input.can_add, canWrite: input.can_change,
       canDelete: input.can_delete, priority: input.priority, isActive: input.is_active, createdBy: ctx.user.id,
     }).returning()
-    await writeAudit(tx, ctx, { entityType: 'access_rule', entityId: row!.id, entityName: row!.name, action: 'create', after: row, companyId })
+    await writeAudit(tx, { entityType: 'access_rule', entityId: row!.id, entityName: row!.name, action: 'create', after: row, companyId })
     return ruleResponse(row!)
   })
 }
 
 export async function updateAccessRule(ctx: UserContext, id: number, input: AccessRuleUpdateInput) {
-  return ctx.db.transaction(async (tx) => {
-    const before = await findRuleOr404(tx, ctx, id)
-    assertMayChange(ctx, before)
-    const set: Partial<typeof accessRules.$inferInsert> = { updatedAt: new Date(), updatedBy: ctx.user.id }
-    if (input.name !== undefined) set.name = input.name
-    if (input.description !== undefined) set.description = input.description
-    if (input.scope !== undefined) set.scope = input.scope
-    if (input.filters !== undefined) set.domainFilter = input.filters
-    if (input.can_view !== undefined) set.canRead = input.can_view
-    if (input.can_add !== undefined) set.canCreate = input.can_add
-    if (input.can_change !== undefined) set.canWrite = input.can_change
-    if (input.can_delete !== undefined) set.canDelete = input.can_delete
-    if (input.priority !== undefined) set.priority = input.priority
-    if (input.is_active !== undefined) set.isActive = input.is_active
-    const [after] = await tx.update(accessRules).set(set).where(eq(accessRules.id, id)).returning()
-    await writeAudit(tx, ctx, { entityType: 'access_rule', entityId: id, entityName: after!.name, action: 'update', before, after, companyId: after!.companyId })
+  return inTransaction(ctx, async (tx) => {
+    const before = await findRuleOr404(tx, id)
+    await authorizeIn(tx, before.companyId, 'access_rule.update', { what: 'access rule' })
+    const flags = {
+      canRead: input.can_view ?? before.canRead, canCreate: input.can_add ?? before.canCreate,
+      canWrite: input.can_change ?? before.canWrite, canDelete: input.can_delete ?? before.canDelete,
+    }
+    await assertMayGrantRule(tx, before.companyId, before.contentTypeId, flags)
+    const [after] = await tx.db.update(accessRules).set({
+      name: input.name, description: input.description, scope: input.scope, domainFilter: input.filters, ...flags,
+      priority: input.priority, isActive: input.is_active, updatedAt: new Date(), updatedBy: ctx.user.id,
+    }).where(eq(accessRules.id, id)).returning()
+    await writeAudit(tx, { entityType: 'access_rule', entityId: id, entityName: after!.name, action: 'update', before, after, companyId: after!.companyId })
     return ruleResponse(after!)
   })
 }
 
 export async function deleteAccessRule(ctx: UserContext, id: number) {
-  await ctx.db.transaction(async (tx) => {
-    const rule = await findRuleOr404(tx, ctx, id)
-    assertMayChange(ctx, rule)
-    await tx.delete(accessRules).where(eq(accessRules.id, id))
-    await writeAudit(tx, ctx, { entityType: 'access_rule', entityId: id, entityName: rule.name, action: 'delete', before: rule, companyId: rule.companyId })
+  await inTransaction(ctx, async (tx) => {
+    const rule = await findRuleOr404(tx, id)
+    await authorizeIn(tx, rule.companyId, 'access_rule.delete', { what: 'access rule' })
+    await tx.db.delete(accessRules).where(eq(accessRules.id, id))
+    await writeAudit(tx, { entityType: 'access_rule', entityId: id, entityName: rule.name, action: 'delete', before: rule, companyId: rule.companyId })
   })
 }
 

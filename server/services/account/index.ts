@@ -1,17 +1,17 @@
-import { and, eq, gt, isNull, ne, or, sql } from 'drizzle-orm'
+import { and, eq, gt, isNull, ne, or, sql, type SQL } from 'drizzle-orm'
 import type { LoginInput, PasswordChangeInput } from '../../../shared/schemas/auth'
 import { useConfig } from '../../config'
-import type { DbOrTx } from '../../db/client'
-import { companies, refreshTokens, userCompanyRoles, userSessions, users } from '../../db/schema'
+import { rowsOf, type DbOrTx } from '../../db/client'
+import { companies, loginAttempts, refreshTokens, userCompanyRoles, userSessions, users } from '../../db/schema'
 import { logActivity } from '../../kernel/activity'
 import { writeAudit } from '../../kernel/audit'
-import { AppError, badRequest, fieldError, forbidden, unauthorized } from '../../kernel/errors'
-import type { ServiceContext, UserContext } from '../../kernel/context'
+import { fieldError, forbidden, notFound, tooManyRequests, unauthorized } from '../../kernel/errors'
+import { inTransaction, type ServiceContext, type UserContext } from '../../kernel/context'
 import { hashPassword, timingSafeDummyVerify, verifyPassword } from '../../kernel/auth/passwords'
 import { getEffectivePermissions, invalidatePermissions } from '../../kernel/access/permissions'
 import { assertUsable } from '../../kernel/auth/authenticate'
 import { hashToken, newRefreshToken, signAccessToken } from '../../kernel/auth/tokens'
-import { companiesOfUser, userInfo, type UserRow } from '../users/shared'
+import { companiesOfUser, membershipCompanies, userInfo, type UserRow } from '../users/shared'
 
 const INVALID = 'Invalid credentials'
 
@@ -45,42 +45,63 @@ export async function permissionsPayload(db: DbOrTx, user: Pick<UserRow, 'id' | 
   return { permissions: [...perms], role, is_superuser: user.isSuperuser, company_id: companyId }
 }
 
+/**
+ * Sign-in back-off per (account, source IP) — docs/decisions.md, "Sign-in back-off". An attempt is
+ * charged BEFORE the password is checked, in one atomic upsert that refuses to count while a
+ * back-off runs, so parallel guesses cannot all be checked before it starts. The attempt that
+ * reaches LOCKOUT_MAX_ATTEMPTS starts a back-off of LOCKOUT_BASE_SECONDS, doubling with every
+ * further failure up to LOCKOUT_MINUTES; a correct password ends it. Unknown accounts back off
+ * alike, so the answer never reveals whether an account exists.
+ */
+async function chargeAttempt(db: DbOrTx, account: string, ip: string, userId: number | null) {
+  const { maxAttempts, baseSeconds, minutes } = useConfig().lockout
+  const backoff = (failures: SQL) => sql`case when ${failures} >= ${maxAttempts}
+    then now() + least(${baseSeconds}::float8 * power(2, ${failures} - ${maxAttempts}), ${minutes * 60}::float8) * interval '1 second' end`
+  const charged = await db.execute(sql`
+    insert into ${loginAttempts} (account, ip_address, user_id, failures, locked_until, last_failure_at)
+    values (${account}, ${ip}, ${userId}, 1, ${backoff(sql`1`)}, now())
+    on conflict (account, ip_address) do update set
+      failures = ${loginAttempts}.failures + 1,
+      locked_until = ${backoff(sql`${loginAttempts}.failures + 1`)},
+      last_failure_at = now()
+    where ${loginAttempts}.locked_until is null or ${loginAttempts}.locked_until <= now()
+    returning failures`)
+  if (rowsOf(charged).length) return
+  const [row] = await db.select({ until: loginAttempts.lockedUntil }).from(loginAttempts)
+    .where(and(eq(loginAttempts.account, account), eq(loginAttempts.ipAddress, ip))).limit(1)
+  const seconds = Math.max(1, Math.ceil(((row?.until?.getTime() ?? Date.now()) - Date.now()) / 1000))
+  const wait = seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`
+  throw tooManyRequests(`Too many failed sign-in attempts. Try again in ${wait}.`, seconds)
+}
+
 /** Username/e-mail + password -> session with access and refresh tokens. */
 export async function login(ctx: ServiceContext, input: LoginInput) {
-  const { db } = ctx
-  const config = useConfig()
-  const user = await findLoginUser(db, input.username)
-  const fail = async (reason: string, target?: UserRow) => {
-    await logActivity(db, ctx, {
-      action: 'login_failed', category: 'authentication', level: 'warning', success: false,
-      entityType: 'user', entityId: target?.id ?? null, entityName: input.username, userId: target?.id ?? null,
-      companyId: target?.currentCompanyId ?? null, description: `Failed sign-in for "${input.username}"`, errorMessage: reason,
-    })
+  const user = await findLoginUser(ctx.db, input.username)
+  const account = user ? `u:${user.id}` : `n:${input.username.toLowerCase().slice(0, 280)}`
+  const ip = ctx.ip ?? '-'
+  const fail = (reason: string) => logActivity(ctx, {
+    action: 'login_failed', category: 'authentication', level: 'warning', success: false,
+    entityType: 'user', entityId: user?.id ?? null, entityName: input.username, userId: user?.id ?? null,
+    companyId: user?.currentCompanyId ?? null, description: `Failed sign-in for "${input.username}"`, errorMessage: reason,
+  })
+  try {
+    await chargeAttempt(ctx.db, account, ip, user?.id ?? null)
   }
-  if (!user) {
-    await timingSafeDummyVerify(input.password)
-    await fail('unknown user')
-    throw unauthorized(INVALID)
+  catch (error) {
+    await fail('backing off')
+    throw error
   }
-  if (user.lockedUntil && user.lockedUntil > new Date()) {
-    await fail('locked', user)
-    throw unauthorized('Account is temporarily locked due to too many failed attempts')
-  }
-  if (!(await verifyPassword(user.hashedPassword, input.password))) {
-    const attempts = user.failedLoginAttempts + 1
-    const lock = attempts >= config.lockout.maxAttempts
-    await db.update(users).set({
-      failedLoginAttempts: lock ? 0 : attempts,
-      lockedUntil: lock ? new Date(Date.now() + config.lockout.minutes * 60_000) : user.lockedUntil,
-    }).where(eq(users.id, user.id))
-    if (lock) await invalidatePermissions()
-    await fail(lock ? 'wrong password; account locked' : 'wrong password', user)
+  // the hash is checked outside any transaction: no lock is held while it runs
+  const valid = user ? await verifyPassword(user.hashedPassword, input.password) : await timingSafeDummyVerify(input.password)
+  if (!user || !valid) {
+    await fail(user ? 'wrong password' : 'unknown user')
     throw unauthorized(INVALID)
   }
   if (!user.isActive) {
-    await fail('inactive', user)
+    await fail('inactive')
     throw unauthorized('Account is inactive')
   }
+  await ctx.db.delete(loginAttempts).where(and(eq(loginAttempts.account, account), eq(loginAttempts.ipAddress, ip)))
   // Seam for the 2FA step: a user with two_factor_enabled will get a challenge here instead of tokens.
   return completeLogin(ctx, user)
 }
@@ -88,31 +109,32 @@ export async function login(ctx: ServiceContext, input: LoginInput) {
 /** Password (and later second factor) verified: open a session and hand out tokens. */
 export async function completeLogin(ctx: ServiceContext, user: UserRow) {
   const config = useConfig()
-  return ctx.db.transaction(async (tx) => {
-    const companyId = await pickCompany(tx, user)
-    const [updated] = await tx.update(users).set({
-      failedLoginAttempts: 0, lockedUntil: null, lastLoginAt: new Date(), lastLoginIp: ctx.ip ?? null, currentCompanyId: companyId,
-    }).where(eq(users.id, user.id)).returning()
-    const [session] = await tx.insert(userSessions).values({
+  const companyId = await pickCompany(ctx.db, user)
+  // concurrent sign-ins of one account must not queue on its row: a locked row is skipped (the
+  // sign-in holding it records nearly the same time)
+  await ctx.db.execute(sql`update ${users} set last_login_at = now(), last_login_ip = ${ctx.ip ?? null}, current_company_id = ${companyId}
+    where id = (select id from ${users} where id = ${user.id} for update skip locked)`)
+  const tokens = await inTransaction(ctx, async (tx) => {
+    const [session] = await tx.db.insert(userSessions).values({
       userId: user.id, companyId, ipAddress: ctx.ip ?? null, userAgent: ctx.userAgent?.slice(0, 500) ?? null,
       expiresAt: new Date(Date.now() + config.refreshTokenDays * 86_400_000),
     }).returning()
-    const tokens = await issueTokens(tx, session!.id, user.id, companyId)
-    await logActivity(tx, { ...ctx, user: null }, {
+    await logActivity(tx, {
       action: 'login', category: 'authentication', entityType: 'user', entityId: user.id, entityName: user.username,
       userId: user.id, companyId, description: `${user.username} signed in`, extraData: { session_id: session!.id },
     })
-    const perms = await permissionsPayload(tx, updated!, companyId)
-    return {
-      ...tokens,
-      requires_2fa: false,
-      user: userInfo(updated!),
-      companies: await companiesOfUser(tx, user.id),
-      permissions: perms.permissions,
-      role: perms.role,
-      company_id: companyId,
-    }
+    return issueTokens(tx.db, session!.id, user.id, companyId)
   })
+  const [perms, companyList] = await Promise.all([permissionsPayload(ctx.db, user, companyId), companiesOfUser(ctx.db, user.id)])
+  return {
+    ...tokens,
+    requires_2fa: false,
+    user: userInfo({ ...user, currentCompanyId: companyId }),
+    companies: companyList,
+    permissions: perms.permissions,
+    role: perms.role,
+    company_id: companyId,
+  }
 }
 
 /** Rotate: a refresh token works once; presenting a spent one revokes its whole family. */
@@ -131,8 +153,8 @@ export async function refresh(ctx: ServiceContext, token: string) {
   // racing) is not a replay: within the grace period it gets a pair of its own
   const concurrent = !!row.token.usedAt && Date.now() - row.token.usedAt.getTime() < useConfig().refreshReuseGraceSeconds * 1000
   if (row.token.usedAt && !concurrent) {
-    await revokeSession(db, session.id, 'refresh_token_reuse')
-    await logActivity(db, ctx, {
+    await revokeSession(ctx, session.id, 'refresh_token_reuse')
+    await logActivity(ctx, {
       action: 'refresh_token_reuse', category: 'security', level: 'critical', success: false, entityType: 'session',
       userId: user.id, companyId: session.companyId, description: 'A spent refresh token was presented; the session was revoked',
       extraData: { session_id: session.id },
@@ -160,16 +182,16 @@ async function isMember(db: DbOrTx, userId: number, companyId: number) {
   return !!row
 }
 
-/** Revokes one session; call it outside a transaction (it invalidates cached authentication). */
-export async function revokeSession(db: DbOrTx, sessionId: string, reason: string) {
-  await db.update(userSessions).set({ revokedAt: new Date(), revokedReason: reason })
+/** Revokes one session; cached authentication is dropped once the change is committed. */
+export async function revokeSession(ctx: ServiceContext, sessionId: string, reason: string) {
+  await ctx.db.update(userSessions).set({ revokedAt: new Date(), revokedReason: reason })
     .where(and(eq(userSessions.id, sessionId), isNull(userSessions.revokedAt)))
-  await invalidatePermissions()
+  await ctx.afterCommit(invalidatePermissions)
 }
 
 export async function logout(ctx: UserContext) {
-  if (ctx.user.sessionId) await revokeSession(ctx.db, ctx.user.sessionId, 'logout')
-  await logActivity(ctx.db, ctx, { action: 'logout', category: 'authentication', entityType: 'user', entityId: ctx.user.id, entityName: ctx.user.username, description: `${ctx.user.username} signed out` })
+  if (ctx.user.sessionId) await revokeSession(ctx, ctx.user.sessionId, 'logout')
+  await logActivity(ctx, { action: 'logout', category: 'authentication', entityType: 'user', entityId: ctx.user.id, entityName: ctx.user.username, description: `${ctx.user.username} signed out` })
   return { message: 'Successfully logged out' }
 }
 
@@ -196,13 +218,13 @@ export async function switchCompany(ctx: UserContext, companyId: number) {
   if (!(await isMember(ctx.db, ctx.user.id, companyId))) throw forbidden('You don\'t have access to this company')
   const sessionId = ctx.user.sessionId
   if (!sessionId) throw unauthorized('Session required')
-  const result = await ctx.db.transaction(async (tx) => {
-    await tx.update(users).set({ currentCompanyId: companyId }).where(eq(users.id, ctx.user.id))
-    await tx.update(userSessions).set({ companyId, lastUsedAt: new Date() }).where(eq(userSessions.id, sessionId))
+  const result = await inTransaction(ctx, async (tx) => {
+    await tx.db.update(users).set({ currentCompanyId: companyId }).where(eq(users.id, ctx.user.id))
+    await tx.db.update(userSessions).set({ companyId, lastUsedAt: new Date() }).where(eq(userSessions.id, sessionId))
     // earlier refresh tokens of this session are spent: presenting one later revokes the family
-    await tx.update(refreshTokens).set({ usedAt: new Date() }).where(and(eq(refreshTokens.sessionId, sessionId), isNull(refreshTokens.usedAt)))
-    const tokens = await issueTokens(tx, sessionId, ctx.user.id, companyId)
-    await logActivity(tx, ctx, { action: 'company_switch', category: 'authentication', entityType: 'company', entityId: companyId, companyId, description: `Switched to company ${companyId}` })
+    await tx.db.update(refreshTokens).set({ usedAt: new Date() }).where(and(eq(refreshTokens.sessionId, sessionId), isNull(refreshTokens.usedAt)))
+    const tokens = await issueTokens(tx.db, sessionId, ctx.user.id, companyId)
+    await logActivity(tx, { action: 'company_switch', category: 'authentication', entityType: 'company', entityId: companyId, companyId, description: `Switched to company ${companyId}` })
     return tokens
   })
   const perms = await permissionsPayload(ctx.db, ctx.user, companyId)
@@ -211,18 +233,18 @@ export async function switchCompany(ctx: UserContext, companyId: number) {
 
 export async function changePassword(ctx: UserContext, input: PasswordChangeInput) {
   const user = await loadUser(ctx.db, ctx.user.id)
-  if (!(await verifyPassword(user.hashedPassword, input.current_password))) throw badRequest('Current password is incorrect')
+  if (!(await verifyPassword(user.hashedPassword, input.current_password))) throw fieldError(['body', 'current_password'], 'Current password is incorrect')
   if (input.current_password === input.new_password) throw fieldError(['body', 'new_password'], 'New password must differ from the current one')
   const hashed = await hashPassword(input.new_password)
-  await ctx.db.transaction(async (tx) => {
-    await tx.update(users).set({ hashedPassword: hashed, passwordChangedAt: new Date(), mustChangePassword: false, updatedAt: new Date(), updatedBy: user.id }).where(eq(users.id, user.id))
+  await inTransaction(ctx, async (tx) => {
+    await tx.db.update(users).set({ hashedPassword: hashed, passwordChangedAt: new Date(), mustChangePassword: false, updatedAt: new Date(), updatedBy: user.id }).where(eq(users.id, user.id))
     // other sessions end: a changed password is often a response to a compromise
-    await tx.update(userSessions).set({ revokedAt: new Date(), revokedReason: 'password_change' })
+    await tx.db.update(userSessions).set({ revokedAt: new Date(), revokedReason: 'password_change' })
       .where(and(eq(userSessions.userId, user.id), isNull(userSessions.revokedAt), ne(userSessions.id, ctx.user.sessionId ?? '00000000-0000-0000-0000-000000000000')))
-    await writeAudit(tx, ctx, { entityType: 'user', entityId: user.id, entityName: user.username, action: 'password_change', description: 'Password changed' })
-    await logActivity(tx, ctx, { action: 'password_change', category: 'security', entityType: 'user', entityId: user.id, entityName: user.username })
+    await writeAudit(tx, { entityType: 'user', entityId: user.id, entityName: user.username, action: 'password_change', description: 'Password changed', companyId: await membershipCompanies(tx.db, user.id) })
+    await logActivity(tx, { action: 'password_change', category: 'security', entityType: 'user', entityId: user.id, entityName: user.username })
+    await tx.afterCommit(invalidatePermissions)
   })
-  await invalidatePermissions()
   return { message: 'Password changed successfully' }
 }
 
@@ -239,9 +261,7 @@ export async function listSessions(ctx: UserContext) {
 export async function revokeMySession(ctx: UserContext, sessionId: string) {
   const [row] = await ctx.db.select({ id: userSessions.id }).from(userSessions)
     .where(and(eq(userSessions.id, sessionId), eq(userSessions.userId, ctx.user.id))).limit(1)
-  if (!row) throw new AppError('not_found', 'Session not found')
-  await revokeSession(ctx.db, sessionId, 'revoked_by_user')
+  if (!row) throw notFound('Session not found')
+  await revokeSession(ctx, sessionId, 'revoked_by_user')
   return { message: 'Session revoked' }
 }
-
-export { invalidatePermissions }

@@ -4,17 +4,14 @@ import type { UserContext } from '../../kernel/context'
 import { listCompanies } from '../companies'
 import { listGroups } from '../groups'
 import { activityScope } from '../logs'
-import { getEffectivePermissions, hasPermission } from '../../kernel/access/permissions'
 import { listRoles } from '../roles'
-import { seesAll } from '../../kernel/access/scope'
 import { listUsers } from '../users'
 
 const one = { page: 1, page_size: 1 }
 
 /** Counts the caller may see (null where they lack the read permission) and daily sign-ins. */
 export async function dashboardSummary(ctx: UserContext) {
-  const perms = seesAll(ctx) ? null : await getEffectivePermissions(ctx.db, ctx.user.id, ctx.user.companyId)
-  const can = (code: string) => perms === null || hasPermission(perms, code)
+  const can = ctx.can
   const since = new Date(Date.now() - 29 * 86_400_000)
   since.setUTCHours(0, 0, 0, 0)
   const [users, companies, groups, roles, rows] = await Promise.all([
@@ -24,7 +21,7 @@ export async function dashboardSummary(ctx: UserContext) {
     can('role.read') ? listRoles(ctx, one).then(p => p.total) : null,
     ctx.db.select({ day: sql<string>`to_char(date_trunc('day', ${activityLogs.createdAt} at time zone 'UTC'), 'YYYY-MM-DD')`, count: sql<number>`count(*)::int` })
       .from(activityLogs)
-      .where(and(eq(activityLogs.action, 'login'), gte(activityLogs.createdAt, since), await activityScope(ctx)))
+      .where(and(eq(activityLogs.action, 'login'), gte(activityLogs.createdAt, since), activityScope(ctx)))
       .groupBy(sql`1`),
   ])
   const byDay = new Map(rows.map(r => [r.day, r.count]))

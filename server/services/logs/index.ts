@@ -3,8 +3,7 @@ import type { ActivityLogQueryInput, AuditLogQueryInput } from '../../../shared/
 import { activityLogs, auditLogs, users } from '../../db/schema'
 import type { ServiceContext, UserContext } from '../../kernel/context'
 import { notFound } from '../../kernel/errors'
-import { getEffectivePermissions, hasPermission } from '../../kernel/access/permissions'
-import { seesAll } from '../../kernel/access/scope'
+import { inActiveCompany, seesAll } from '../../kernel/access/scope'
 import { offsetOf, pageOf } from '../../kernel/serialize'
 
 const author = { id: users.id, username: users.username, full_name: users.fullName, avatar_url: users.avatarUrl }
@@ -13,11 +12,8 @@ const authorOf = (u: Author) => (u && u.id !== null ? u as { id: number, usernam
 
 // ---------------------------------------------------------------- audit log
 
-/** Audit rows the caller may read: all for superusers, else those of the active company. */
-function auditScope(ctx: ServiceContext): SQL | undefined {
-  if (seesAll(ctx)) return undefined
-  return ctx.user!.companyId === null ? sql`false` : eq(auditLogs.companyId, ctx.user!.companyId)
-}
+/** Audit rows are filed under the record's company: its auditors read them (superusers read all). */
+const auditScope = (ctx: ServiceContext) => inActiveCompany(ctx, auditLogs.companyId)
 
 function auditItem(r: { log: typeof auditLogs.$inferSelect, user: Author }) {
   const l = r.log
@@ -60,10 +56,9 @@ export async function getAuditLog(ctx: UserContext, id: number) {
  * Superusers read every entry; holders of activity.read read their active company's; everyone
  * else only their own (the original let any user read other users' entity timelines).
  */
-export async function activityScope(ctx: UserContext): Promise<SQL | undefined> {
+export function activityScope(ctx: UserContext): SQL | undefined {
   if (seesAll(ctx)) return undefined
-  const perms = await getEffectivePermissions(ctx.db, ctx.user.id, ctx.user.companyId)
-  if (hasPermission(perms, 'activity.read') && ctx.user.companyId !== null) return eq(activityLogs.companyId, ctx.user.companyId)
+  if (ctx.can('activity.read') && ctx.company !== null) return inActiveCompany(ctx, activityLogs.companyId)
   return eq(activityLogs.userId, ctx.user.id)
 }
 
@@ -83,7 +78,7 @@ const activitySelect = (ctx: ServiceContext) =>
 
 export async function listActivityLogs(ctx: UserContext, q: ActivityLogQueryInput) {
   const where = and(
-    await activityScope(ctx),
+    activityScope(ctx),
     q.entity_type ? eq(activityLogs.entityType, q.entity_type) : undefined,
     q.entity_id ? eq(activityLogs.entityId, q.entity_id) : undefined,
     q.user_id ? eq(activityLogs.userId, q.user_id) : undefined,
@@ -102,21 +97,21 @@ export async function listActivityLogs(ctx: UserContext, q: ActivityLogQueryInpu
 }
 
 export async function getActivityLog(ctx: UserContext, id: number) {
-  const [row] = await activitySelect(ctx).where(and(eq(activityLogs.id, id), await activityScope(ctx))).limit(1)
+  const [row] = await activitySelect(ctx).where(and(eq(activityLogs.id, id), activityScope(ctx))).limit(1)
   if (!row) throw notFound('Activity not found')
   return activityItem(row)
 }
 
 export async function entityActivity(ctx: UserContext, entityType: string, entityId: number, limit: number) {
   const rows = await activitySelect(ctx)
-    .where(and(await activityScope(ctx), eq(activityLogs.entityType, entityType), eq(activityLogs.entityId, entityId)))
+    .where(and(activityScope(ctx), eq(activityLogs.entityType, entityType), eq(activityLogs.entityId, entityId)))
     .orderBy(desc(activityLogs.createdAt), desc(activityLogs.id)).limit(limit)
   return rows.map(activityItem)
 }
 
 export async function userActivity(ctx: UserContext, userId: number, limit: number, action?: string) {
   const rows = await activitySelect(ctx)
-    .where(and(await activityScope(ctx), eq(activityLogs.userId, userId), action ? eq(activityLogs.action, action) : undefined))
+    .where(and(activityScope(ctx), eq(activityLogs.userId, userId), action ? eq(activityLogs.action, action) : undefined))
     .orderBy(desc(activityLogs.createdAt), desc(activityLogs.id)).limit(limit)
   return rows.map(activityItem)
 }

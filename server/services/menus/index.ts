@@ -1,13 +1,13 @@
-import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm'
-import type { AnyPgColumn } from 'drizzle-orm/pg-core'
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm'
+import type { PermissionCode } from '../../../shared/permission-codes'
 import type { MenuNode } from '../../../shared/schemas/menu'
 import type { DbOrTx } from '../../db/client'
 import { groupMenuPermissions, groups, menuItems, userGroups, userMenuPermissions } from '../../db/schema'
 import { writeAudit } from '../../kernel/audit'
-import type { UserContext } from '../../kernel/context'
-import { badRequest, notFound } from '../../kernel/errors'
-import { getEffectivePermissions, hasPermission } from '../../kernel/access/permissions'
-import { seesAll, visibleCompanyIds } from '../../kernel/access/scope'
+import { inTransaction, type UserContext } from '../../kernel/context'
+import { fieldError } from '../../kernel/errors'
+import { assertCompanyVisible, assertDominates, assertHoldsIn, authorizeIn } from '../../kernel/access/grants'
+import { appliesIn } from '../../kernel/access/scope'
 import { findUserOr404 } from '../users'
 
 type MenuRow = typeof menuItems.$inferSelect
@@ -38,14 +38,12 @@ function prune(rows: MenuRow[], allowed: (m: MenuRow) => boolean) {
   return rows.filter(r => kept.has(r.id))
 }
 
-async function permissionFilter(ctx: UserContext) {
-  if (seesAll(ctx)) return () => true
-  const perms = await getEffectivePermissions(ctx.db, ctx.user.id, ctx.user.companyId)
-  return (m: MenuRow) => m.permission === null || hasPermission(perms, m.permission)
+function permissionFilter(ctx: UserContext) {
+  return (m: MenuRow) => m.permission === null || ctx.can(m.permission as PermissionCode)
 }
 
 export async function menuFlat(ctx: UserContext) {
-  const visible = prune(await activeMenus(ctx.db), await permissionFilter(ctx))
+  const visible = prune(await activeMenus(ctx.db), permissionFilter(ctx))
   return visible.map(item)
 }
 
@@ -71,24 +69,21 @@ export async function menuTree(ctx: UserContext): Promise<MenuNode[]> {
  */
 export async function accessibleMenus(ctx: UserContext) {
   const rows = await activeMenus(ctx.db)
-  const companyId = ctx.user.companyId
-  const companyMatch = (col: AnyPgColumn) => (companyId === null ? isNull(col) : or(isNull(col), eq(col, companyId)))
-  const [perms, groupRows, userRows] = await Promise.all([
-    seesAll(ctx) ? null : getEffectivePermissions(ctx.db, ctx.user.id, companyId),
+  const [groupRows, userRows] = await Promise.all([
     ctx.db.select({ menuItemId: groupMenuPermissions.menuItemId, canView: groupMenuPermissions.canView, canCreate: groupMenuPermissions.canCreate, canEdit: groupMenuPermissions.canEdit, canDelete: groupMenuPermissions.canDelete })
       .from(groupMenuPermissions)
-      .innerJoin(groups, and(eq(groups.id, groupMenuPermissions.groupId), eq(groups.isActive, true), companyId === null ? isNull(groups.companyId) : or(isNull(groups.companyId), eq(groups.companyId, companyId))))
+      .innerJoin(groups, and(eq(groups.id, groupMenuPermissions.groupId), eq(groups.isActive, true), appliesIn(ctx.company, groups.companyId)))
       .innerJoin(userGroups, and(eq(userGroups.groupId, groups.id), eq(userGroups.userId, ctx.user.id), eq(userGroups.isActive, true)))
-      .where(and(eq(groupMenuPermissions.isActive, true), companyMatch(groupMenuPermissions.companyId))),
+      .where(and(eq(groupMenuPermissions.isActive, true), appliesIn(ctx.company, groupMenuPermissions.companyId))),
     ctx.db.select().from(userMenuPermissions)
-      .where(and(eq(userMenuPermissions.userId, ctx.user.id), eq(userMenuPermissions.isActive, true), companyMatch(userMenuPermissions.companyId))),
+      .where(and(eq(userMenuPermissions.userId, ctx.user.id), eq(userMenuPermissions.isActive, true), appliesIn(ctx.company, userMenuPermissions.companyId))),
   ])
-  const can = (code: string) => perms === null || hasPermission(perms, code)
+  const can = (code: string) => ctx.can(code as PermissionCode)
   const access = new Map<number, Flags & { source: 'permission' | 'group' | 'user' }>()
   for (const m of rows) {
     if (m.permission !== null && !can(m.permission)) continue
     const resource = m.permission?.slice(0, m.permission.lastIndexOf('.'))
-    const flag = (action: string) => (resource ? can(`${resource}.${action}`) : perms === null)
+    const flag = (action: string) => (resource ? can(`${resource}.${action}`) : ctx.permissions === null)
     access.set(m.id, { can_view: true, can_create: flag('create'), can_edit: flag('update'), can_delete: flag('delete'), source: 'permission' })
   }
   for (const g of groupRows) {
@@ -116,17 +111,16 @@ export async function accessibleMenuCodes(ctx: UserContext) {
 
 // ------------------------------------------------------- per-user overrides
 
-/** The company a menu-permission call is about: the caller's active one, or one they belong to (else 404). */
-async function menuCompany(db: DbOrTx, ctx: UserContext, companyId: number | undefined) {
-  if (companyId === undefined) return ctx.user.companyId
-  const visible = await visibleCompanyIds(ctx, db)
-  if (visible !== 'all' && !visible.includes(companyId)) throw notFound('Company not found')
+/** The company a menu-permission call is about: the caller's active one, or another they belong to (else 404). */
+async function menuCompany(ctx: UserContext, companyId: number | undefined) {
+  if (companyId === undefined) return ctx.company
+  await assertCompanyVisible(ctx, companyId, ['query', 'company_id'])
   return companyId
 }
 
 export async function getUserMenuPermissions(ctx: UserContext, userId: number, companyId: number | undefined) {
-  await findUserOr404(ctx.db, ctx, userId)
-  const company = await menuCompany(ctx.db, ctx, companyId)
+  await findUserOr404(ctx, userId)
+  const company = await menuCompany(ctx, companyId)
   const rows = await ctx.db.select({ code: menuItems.code, name: menuItems.name, p: userMenuPermissions }).from(userMenuPermissions)
     .innerJoin(menuItems, eq(menuItems.id, userMenuPermissions.menuItemId))
     .where(and(eq(userMenuPermissions.userId, userId), eq(userMenuPermissions.isActive, true),
@@ -140,26 +134,33 @@ export async function getUserMenuPermissions(ctx: UserContext, userId: number, c
 
 export interface MenuPermissionInput { code: string, can_view: boolean, can_edit: boolean, can_delete: boolean, can_create: boolean }
 
-/** Replaces the user's menu permissions in one company; unknown codes are a 400 (the original skipped them). */
+/**
+ * Replaces the user's menu permissions in one company (unknown codes: 422, nothing changed). The
+ * caller needs user.update there, must hold what the user holds there, and may only open items
+ * whose permission they hold (rules a–c).
+ */
 export async function setUserMenuPermissions(ctx: UserContext, userId: number, companyId: number | undefined, input: MenuPermissionInput[]) {
-  await ctx.db.transaction(async (tx) => {
-    const user = await findUserOr404(tx, ctx, userId)
-    const company = await menuCompany(tx, ctx, companyId)
+  await inTransaction(ctx, async (tx) => {
+    const user = await findUserOr404(tx, userId)
+    const company = await menuCompany(tx, companyId)
+    await authorizeIn(tx, company, 'user.update', { what: 'menu permission' })
+    await assertDominates(tx, user, [company])
     const codes = [...new Set(input.map(i => i.code))]
-    const items = codes.length ? await tx.select({ id: menuItems.id, code: menuItems.code }).from(menuItems).where(inArray(menuItems.code, codes)) : []
+    const items = codes.length ? await tx.db.select({ id: menuItems.id, code: menuItems.code, permission: menuItems.permission }).from(menuItems).where(inArray(menuItems.code, codes)) : []
     const unknown = codes.filter(c => !items.some(i => i.code === c))
-    if (unknown.length) throw badRequest(`Unknown menu codes: ${unknown.join(', ')}`)
+    if (unknown.length) throw fieldError(['body'], `Unknown menu codes: ${unknown.join(', ')}`)
+    await assertHoldsIn(tx, company, items.flatMap(i => (i.permission ? [i.permission] : [])))
     const scope = and(eq(userMenuPermissions.userId, userId), company === null ? isNull(userMenuPermissions.companyId) : eq(userMenuPermissions.companyId, company))
-    const before = await tx.select({ menuItemId: userMenuPermissions.menuItemId, canView: userMenuPermissions.canView }).from(userMenuPermissions).where(scope)
-    await tx.delete(userMenuPermissions).where(scope)
+    const before = await tx.db.select({ menuItemId: userMenuPermissions.menuItemId, canView: userMenuPermissions.canView }).from(userMenuPermissions).where(scope)
+    await tx.db.delete(userMenuPermissions).where(scope)
     const idOf = new Map(items.map(i => [i.code, i.id]))
     const last = new Map(input.map(i => [i.code, i]))
     if (last.size) {
-      await tx.insert(userMenuPermissions).values([...last.values()].map(i => ({
+      await tx.db.insert(userMenuPermissions).values([...last.values()].map(i => ({
         userId, menuItemId: idOf.get(i.code)!, companyId: company, canView: i.can_view, canCreate: i.can_create, canEdit: i.can_edit, canDelete: i.can_delete, createdBy: ctx.user.id,
       })))
     }
-    await writeAudit(tx, ctx, {
+    await writeAudit(tx, {
       entityType: 'user', entityId: userId, entityName: user.username, action: 'update', companyId: company,
       before: { menu_permissions: before.length }, after: { menu_permissions: [...last.values()] }, description: 'Menu permissions replaced',
     })

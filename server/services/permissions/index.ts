@@ -2,8 +2,8 @@ import { and, asc, eq, ilike, or, sql } from 'drizzle-orm'
 import type { PermissionCreateInput, PermissionListQueryInput } from '../../../shared/schemas/permission'
 import { groupPermissions, permissions, rolePermissions } from '../../db/schema'
 import { writeAudit } from '../../kernel/audit'
-import type { ServiceContext, UserContext } from '../../kernel/context'
-import { badRequest, notFound } from '../../kernel/errors'
+import { inTransaction, type ServiceContext, type UserContext } from '../../kernel/context'
+import { conflict, forbidden, notFound } from '../../kernel/errors'
 import { invalidatePermissions } from '../../kernel/access/permissions'
 import { escapeLike, offsetOf, pageOf, toSnake } from '../../kernel/serialize'
 
@@ -41,31 +41,31 @@ export async function getPermission(ctx: ServiceContext, id: number) {
 }
 
 export async function createPermission(ctx: UserContext, input: PermissionCreateInput) {
-  return ctx.db.transaction(async (tx) => {
-    const [dup] = await tx.select({ id: permissions.id }).from(permissions)
+  return inTransaction(ctx, async (tx) => {
+    const [dup] = await tx.db.select({ id: permissions.id }).from(permissions)
       .where(or(eq(permissions.codename, input.codename), eq(permissions.name, input.name))).limit(1)
-    if (dup) throw badRequest('Permission with this codename or name already exists')
-    const [row] = await tx.insert(permissions).values({
+    if (dup) throw conflict('Permission with this codename or name already exists')
+    const [row] = await tx.db.insert(permissions).values({
       name: input.name, codename: input.codename, description: input.description ?? null, category: input.category, action: input.action,
       resource: input.resource ?? input.codename.slice(0, input.codename.lastIndexOf('.')), isActive: input.is_active ?? true, isSystemPermission: false,
     }).returning()
-    await writeAudit(tx, ctx, { entityType: 'permission', entityId: row!.id, entityName: row!.codename, action: 'create', after: row, companyId: null })
+    await writeAudit(tx, { entityType: 'permission', entityId: row!.id, entityName: row!.codename, action: 'create', after: row, companyId: null })
     return permissionResponse(row!)
   })
 }
 
 export async function deletePermission(ctx: UserContext, id: number) {
-  await ctx.db.transaction(async (tx) => {
-    const [row] = await tx.select().from(permissions).where(eq(permissions.id, id)).limit(1)
+  await inTransaction(ctx, async (tx) => {
+    const [row] = await tx.db.select().from(permissions).where(eq(permissions.id, id)).limit(1)
     if (!row) throw notFound('Permission not found')
-    if (row.isSystemPermission) throw badRequest('Cannot delete system permission')
-    const [inRoles] = await tx.select({ n: sql<number>`count(*)::int` }).from(rolePermissions).where(eq(rolePermissions.permissionId, id))
-    if (inRoles?.n) throw badRequest('Cannot delete permission that is assigned to roles')
-    const [inGroups] = await tx.select({ n: sql<number>`count(*)::int` }).from(groupPermissions).where(eq(groupPermissions.permissionId, id))
-    if (inGroups?.n) throw badRequest('Cannot delete permission that is assigned to groups')
-    await tx.delete(permissions).where(eq(permissions.id, id))
-    await writeAudit(tx, ctx, { entityType: 'permission', entityId: id, entityName: row.codename, action: 'delete', before: row, companyId: null })
+    if (row.isSystemPermission) throw forbidden('Cannot delete a system permission')
+    const [inRoles] = await tx.db.select({ n: sql<number>`count(*)::int` }).from(rolePermissions).where(eq(rolePermissions.permissionId, id))
+    if (inRoles?.n) throw conflict('Cannot delete a permission that is assigned to roles')
+    const [inGroups] = await tx.db.select({ n: sql<number>`count(*)::int` }).from(groupPermissions).where(eq(groupPermissions.permissionId, id))
+    if (inGroups?.n) throw conflict('Cannot delete a permission that is assigned to groups')
+    await tx.db.delete(permissions).where(eq(permissions.id, id))
+    await writeAudit(tx, { entityType: 'permission', entityId: id, entityName: row.codename, action: 'delete', before: row, companyId: null })
+    await tx.afterCommit(invalidatePermissions)
   })
-  await invalidatePermissions()
   return { message: 'Permission deleted successfully' }
 }

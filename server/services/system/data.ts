@@ -5,7 +5,7 @@ import {
   activityLogs, auditLogs, companies, groupPermissions, groups, permissions, rolePermissions, roles,
   userCompanyRoles, userGroups, users,
 } from '../../db/schema'
-import type { ServiceContext } from '../../kernel/context'
+import { inTransaction, type ServiceContext } from '../../kernel/context'
 import { AppError } from '../../kernel/errors'
 import { hashPassword } from '../../kernel/auth/passwords'
 import { invalidatePermissions } from '../../kernel/access/permissions'
@@ -67,7 +67,9 @@ export async function loadDemoData(ctx: ServiceContext, raw: unknown, { clear = 
   const data = parsed.data
   const hashes = new Map<string, string>()
   for (const u of data.users) hashes.set(u.username, u.hashed_password ?? await hashPassword(u.password!))
-  const result = await ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx, async (tctx) => {
+    const tx = tctx.db
+    await tctx.afterCommit(invalidatePermissions)
     if (clear) await clearCoreData(tx)
     await ensureSystemData(tx)
     const companyIds = new Map<string, number>()
@@ -178,8 +180,6 @@ export async function loadDemoData(ctx: ServiceContext, raw: unknown, { clear = 
     }
     return { companies: data.companies.length, permissions: data.permissions.length, roles: data.roles.length, users: data.users.length, groups: data.groups.length, user_company_roles: data.user_company_roles.length, activity_logs: activity }
   })
-  await invalidatePermissions()
-  return result
 }
 
 async function idOf(tx: DbOrTx, table: typeof companies | typeof roles | typeof users | typeof groups, where: ReturnType<typeof and>): Promise<number | null> {

@@ -3,11 +3,12 @@ import { z } from 'zod'
 import { PasswordPolicy } from '../../../shared/schemas/common'
 import type { Db } from '../../db/client'
 import { loadMigrations, migrationStatus, runMigrations, type MigrationReader } from '../../db/migrate'
-import { companies, refreshTokens, roles, userCompanyRoles, users, userSessions } from '../../db/schema'
+import { companies, loginAttempts, refreshTokens, roles, userCompanyRoles, users, userSessions } from '../../db/schema'
 import { writeAudit } from '../../kernel/audit'
-import { systemContext } from '../../kernel/context'
+import { inTransaction, systemContext } from '../../kernel/context'
+import { membershipCompanies } from '../users/shared'
 import { loadDemoData, type DemoData } from './data'
-import { AppError, badRequest, notFound } from '../../kernel/errors'
+import { AppError, conflict, notFound } from '../../kernel/errors'
 import { hashPassword } from '../../kernel/auth/passwords'
 import { invalidatePermissions } from '../../kernel/access/permissions'
 import { escapeLike } from '../../kernel/serialize'
@@ -64,21 +65,21 @@ export async function createSuperuser(db: Db, input: { username: string, email: 
   const { username, email, password } = parsed.data
   const [dup] = await db.select({ id: users.id, username: users.username }).from(users)
     .where(or(ilike(users.username, escapeLike(username)), ilike(users.email, escapeLike(email)))).limit(1)
-  if (dup) throw badRequest(dup.username.toLowerCase() === username.toLowerCase() ? `Username '${username}' is already taken` : `E-mail '${email}' is already registered`)
+  if (dup) throw conflict(dup.username.toLowerCase() === username.toLowerCase() ? `Username '${username}' is already taken` : `E-mail '${email}' is already registered`)
   const hashed = await hashPassword(password)
-  const user = await db.transaction(async (tx) => {
-    const [row] = await tx.insert(users).values({ username, email, hashedPassword: hashed, isSuperuser: true, isActive: true, isVerified: true, passwordChangedAt: new Date() }).returning()
-    await writeAudit(tx, systemContext(db), { entityType: 'user', entityId: row!.id, entityName: username, action: 'create', after: row, description: 'Superuser created from the CLI' })
+  const user = await inTransaction(systemContext(db), async (tx) => {
+    const [row] = await tx.db.insert(users).values({ username, email, hashedPassword: hashed, isSuperuser: true, isActive: true, isVerified: true, passwordChangedAt: new Date() }).returning()
     // like the original: a home in the DEFAULT company as its administrator, when both exist
-    const [home] = await tx.select({ companyId: companies.id, roleId: roles.id }).from(companies)
+    const [home] = await tx.db.select({ companyId: companies.id, roleId: roles.id }).from(companies)
       .innerJoin(roles, and(eq(roles.codename, 'administrator'), sql`${roles.companyId} is null`)).where(eq(companies.code, 'DEFAULT')).limit(1)
     if (home) {
-      await tx.insert(userCompanyRoles).values({ userId: row!.id, companyId: home.companyId, roleId: home.roleId, isDefault: true })
-      await tx.update(users).set({ currentCompanyId: home.companyId }).where(eq(users.id, row!.id))
+      await tx.db.insert(userCompanyRoles).values({ userId: row!.id, companyId: home.companyId, roleId: home.roleId, isDefault: true })
+      await tx.db.update(users).set({ currentCompanyId: home.companyId }).where(eq(users.id, row!.id))
     }
+    await writeAudit(tx, { entityType: 'user', entityId: row!.id, entityName: username, action: 'create', after: row, description: 'Superuser created from the CLI', companyId: home?.companyId ?? null })
+    await tx.afterCommit(invalidatePermissions)
     return row!
   })
-  await invalidatePermissions()
   return { id: user.id, username: user.username, email: user.email }
 }
 
@@ -100,23 +101,24 @@ export async function setPassword(db: Db, username: string, password: string) {
   if (!parsed.success) throw validation(parsed.error)
   const user = await findByUsername(db, username)
   const hashed = await hashPassword(password)
-  await db.transaction(async (tx) => {
-    await tx.update(users).set({ hashedPassword: hashed, passwordChangedAt: new Date(), failedLoginAttempts: 0, lockedUntil: null }).where(eq(users.id, user.id))
-    await tx.update(userSessions).set({ revokedAt: new Date(), revokedReason: 'password_change' }).where(and(eq(userSessions.userId, user.id), sql`${userSessions.revokedAt} is null`))
-    await writeAudit(tx, systemContext(db), { entityType: 'user', entityId: user.id, entityName: user.username, action: 'password_change', description: 'Password set from the CLI' })
+  await inTransaction(systemContext(db), async (tx) => {
+    await tx.db.update(users).set({ hashedPassword: hashed, passwordChangedAt: new Date(), lockedUntil: null }).where(eq(users.id, user.id))
+    await tx.db.delete(loginAttempts).where(eq(loginAttempts.userId, user.id))
+    await tx.db.update(userSessions).set({ revokedAt: new Date(), revokedReason: 'password_change' }).where(and(eq(userSessions.userId, user.id), sql`${userSessions.revokedAt} is null`))
+    await writeAudit(tx, { entityType: 'user', entityId: user.id, entityName: user.username, action: 'password_change', description: 'Password set from the CLI', companyId: await membershipCompanies(tx.db, user.id) })
+    await tx.afterCommit(invalidatePermissions)
   })
-  await invalidatePermissions()
   return { username: user.username }
 }
 
 export async function setSuperuser(db: Db, username: string, value: boolean) {
   const user = await findByUsername(db, username)
   if (user.isSuperuser === value) return { username: user.username, changed: false }
-  await db.transaction(async (tx) => {
-    const [after] = await tx.update(users).set({ isSuperuser: value, updatedAt: new Date() }).where(eq(users.id, user.id)).returning()
-    await writeAudit(tx, systemContext(db), { entityType: 'user', entityId: user.id, entityName: user.username, action: 'update', before: user, after })
+  await inTransaction(systemContext(db), async (tx) => {
+    const [after] = await tx.db.update(users).set({ isSuperuser: value, updatedAt: new Date() }).where(eq(users.id, user.id)).returning()
+    await writeAudit(tx, { entityType: 'user', entityId: user.id, entityName: user.username, action: 'update', before: user, after, companyId: await membershipCompanies(tx.db, user.id) })
+    await tx.afterCommit(invalidatePermissions)
   })
-  await invalidatePermissions()
   return { username: user.username, changed: true }
 }
 

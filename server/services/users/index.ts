@@ -1,45 +1,45 @@
-import { and, asc, count, eq, exists, ilike, ne, or, sql } from 'drizzle-orm'
+import { and, asc, count, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm'
 import type { ProfileUpdateInput, UserCreateInput, UserListQueryInput, UserUpdateInput } from '../../../shared/schemas/user'
 import type { DbOrTx } from '../../db/client'
-import { companies, roles, userCompanyRoles, userSessions, users } from '../../db/schema'
+import { companies, loginAttempts, roles, userCompanyRoles, userSessions, users } from '../../db/schema'
 import { logActivity } from '../../kernel/activity'
 import { writeAudit } from '../../kernel/audit'
-import type { ServiceContext, UserContext } from '../../kernel/context'
-import { badRequest, fieldError, forbidden, notFound } from '../../kernel/errors'
 import { hashPassword } from '../../kernel/auth/passwords'
-import { getEffectivePermissions, hasPermission, invalidatePermissions } from '../../kernel/access/permissions'
-import { rowsOf } from '../../db/client'
-import { seesAll, visibleCompanyIds, whereUserInCompany } from '../../kernel/access/scope'
+import { inTransaction, type ServiceContext, type UserContext } from '../../kernel/context'
+import { conflict, fieldError, forbidden, notFound, unauthorized } from '../../kernel/errors'
+import { assertCompanyVisible, assertDominates, assertHoldsIn, authorizeIn, roleCodes } from '../../kernel/access/grants'
+import { getEffectivePermissions, invalidatePermissions } from '../../kernel/access/permissions'
+import { memberOfActiveCompany, membersOf, seesAll } from '../../kernel/access/scope'
 import { escapeLike, offsetOf, pageOf, type PageQuery } from '../../kernel/serialize'
-import { userResponse, type UserRow } from './shared'
+import { lockedUntilColumn, membershipCompanies, userColumns, userResponse, type UserRow } from './shared'
 
-const notDeleted = eq(users.isDeleted, false)
+/** Soft-deleted users do not exist for the API. A literal, so prepared plans can use the partial index. */
+const live = sql`${users.isDeleted} = false`
 
-/** A user the caller may see: not deleted and (for non-superusers) in their active company. Else 404. */
-export async function findUserOr404(db: DbOrTx, ctx: ServiceContext, id: number): Promise<UserRow> {
-  const [user] = await db.select().from(users)
-    .where(and(eq(users.id, id), notDeleted, whereUserInCompany(ctx, users.id, db)))
-    .limit(1)
+/** A user the caller may see: live and (for non-superusers) a member of their active company. Else 404. */
+export async function findUserOr404(ctx: ServiceContext, id: number): Promise<UserRow> {
+  const [user] = await ctx.db.select().from(users).where(and(eq(users.id, id), live, memberOfActiveCompany(ctx, users.id))).limit(1)
   if (!user) throw notFound('User not found')
   return user
 }
 
-type ListShape = `${'all' | 'company'}:${boolean}:${boolean}`
+// ----------------------------------------------------------------- the list
+
+type ListShape = `${'all' | 'company'}:${boolean}:${boolean}:${boolean}`
 const listQueries = new WeakMap<object, Map<ListShape, ReturnType<typeof buildListQuery>>>()
 
 /**
- * The user list is the hottest read: one prepared statement per filter shape, returning the
- * page and the total (`count(*) over ()`) in one round trip.
+ * The user list is the hottest read: one prepared statement per filter shape. The page query
+ * walks live users in id order and stops after a page (membership checked through the
+ * company-led index); the total comes from `countUsers`.
  */
-function buildListQuery(db: ServiceContext['db'], shape: ListShape) {
-  const [scope, active, search] = shape.split(':')
+function buildListQuery(db: DbOrTx, shape: ListShape) {
+  const [scope, active, search, security] = shape.split(':')
   const term = sql.placeholder('term')
-  return db.select({ user: users, total: sql<number>`count(*) over ()`.mapWith(Number) }).from(users)
+  return db.select({ ...userColumns, ...(security === 'true' ? { lockedUntil: lockedUntilColumn } : {}) }).from(users)
     .where(and(
-      notDeleted,
-      scope === 'company'
-        ? exists(db.select({ one: sql`1` }).from(userCompanyRoles).where(and(eq(userCompanyRoles.userId, users.id), eq(userCompanyRoles.companyId, sql.placeholder('company')), eq(userCompanyRoles.isActive, true))))
-        : undefined,
+      live,
+      scope === 'company' ? sql`${users.id} in (${membersOf(sql.placeholder('company'))})` : undefined,
       active === 'true' ? eq(users.isActive, sql.placeholder('active')) : undefined,
       search === 'true' ? or(ilike(users.username, term), ilike(users.email, term), ilike(users.fullName, term)) : undefined,
     ))
@@ -47,198 +47,244 @@ function buildListQuery(db: ServiceContext['db'], shape: ListShape) {
     .prepare(`fastvue_list_users_${shape.replaceAll(':', '_')}`)
 }
 
+/**
+ * Totals are cached in-process under the security version, which every change to users and
+ * memberships bumps (so a cached total is exact), for at most a minute as a safety net.
+ */
+const totals = new Map<string, { n: number, at: number }>()
+const TOTAL_MAX_AGE_MS = 60_000
+
+async function countUsers(ctx: ServiceContext, q: UserListQueryInput, where: SQL | undefined): Promise<number> {
+  const version = ctx.user?.securityVersion
+  const key = !q.search && version ? `${version}:${seesAll(ctx) ? 'all' : ctx.company}:${q.is_active ?? ''}` : undefined
+  const hit = key ? totals.get(key) : undefined
+  if (hit && hit.at > Date.now() - TOTAL_MAX_AGE_MS) return hit.n
+  const [row] = await ctx.db.select({ n: count() }).from(users).where(where)
+  const n = row?.n ?? 0
+  if (key) {
+    if (totals.size > 5000) totals.clear()
+    totals.set(key, { n, at: Date.now() })
+  }
+  return n
+}
+
 export async function listUsers(ctx: ServiceContext, q: UserListQueryInput) {
-  const shape: ListShape = `${seesAll(ctx) ? 'all' : 'company'}:${q.is_active !== undefined}:${!!q.search}`
+  const company = !seesAll(ctx)
+  const security = ctx.can('user.update')
+  const shape: ListShape = `${company ? 'company' : 'all'}:${q.is_active !== undefined}:${!!q.search}:${security}`
   let byShape = listQueries.get(ctx.db)
   if (!byShape) listQueries.set(ctx.db, byShape = new Map())
   let query = byShape.get(shape)
   if (!query) byShape.set(shape, query = buildListQuery(ctx.db, shape))
-  const params = { company: ctx.user?.companyId ?? -1, active: q.is_active ?? true, term: `%${escapeLike(q.search ?? '')}%`, limit: q.page_size, offset: offsetOf(q) }
-  const rows = await query.execute(params)
-  let total = rows[0]?.total ?? 0
-  if (!rows.length && q.page > 1) {
-    // past the last page: the window count has no row to ride on
-    const [all] = await query.execute({ ...params, limit: 1, offset: 0 })
-    total = all?.total ?? 0
-  }
-  return pageOf(rows.map(r => userResponse(r.user)), total, q)
+  const term = `%${escapeLike(q.search ?? '')}%`
+  const where = and(
+    live, memberOfActiveCompany(ctx, users.id),
+    q.is_active !== undefined ? eq(users.isActive, q.is_active) : undefined,
+    q.search ? or(ilike(users.username, term), ilike(users.email, term), ilike(users.fullName, term)) : undefined,
+  )
+  const [rows, total] = await Promise.all([
+    query.execute({ company: ctx.company ?? -1, active: q.is_active ?? true, term, limit: q.page_size, offset: offsetOf(q) }),
+    countUsers(ctx, q, where),
+  ])
+  return pageOf(rows.map(r => userResponse(r, ctx)), total, q)
 }
 
-/** The user with their company roles and the permissions they hold in their current company. */
+// ------------------------------------------------------------------ one user
+
+/** The user with their roles and permissions, as far as the caller's company may see them. */
 export async function getUser(ctx: ServiceContext, id: number) {
-  const user = await findUserOr404(ctx.db, ctx, id)
+  const user = await findUserOr404(ctx, id)
+  const [lock] = await ctx.db.select({ until: sql<Date | null>`max(${loginAttempts.lockedUntil})` }).from(loginAttempts)
+    .where(and(eq(loginAttempts.userId, id), sql`${loginAttempts.lockedUntil} > now()`))
   const companyRoles = await ctx.db.select({
     company_id: companies.id, company_name: companies.name, company_code: companies.code,
     role_id: roles.id, role_name: roles.name, role_codename: roles.codename, is_default: userCompanyRoles.isDefault, is_active: userCompanyRoles.isActive,
   }).from(userCompanyRoles)
     .innerJoin(companies, eq(companies.id, userCompanyRoles.companyId))
     .innerJoin(roles, eq(roles.id, userCompanyRoles.roleId))
-    .where(eq(userCompanyRoles.userId, id))
+    .where(and(eq(userCompanyRoles.userId, id), seesAll(ctx) ? undefined : eq(userCompanyRoles.companyId, ctx.company ?? -1)))
     .orderBy(asc(companies.name))
-  const perms = await getEffectivePermissions(ctx.db, id, user.currentCompanyId)
-  return { ...userResponse(user), company_roles: companyRoles, permissions: [...perms] }
+  // a company's callers see what the user may do there; superusers see the user's own company
+  const where = seesAll(ctx) ? user.currentCompanyId : ctx.company
+  const perms = await getEffectivePermissions(ctx.db, id, where, undefined, ctx.user?.securityVersion)
+  return { ...userResponse({ ...user, lockedUntil: lock?.until ?? null }, ctx), company_roles: companyRoles, permissions: [...perms].sort() }
 }
 
 async function assertUnique(db: DbOrTx, email: string | undefined, username: string | undefined, exceptId?: number) {
   const except = exceptId ? ne(users.id, exceptId) : undefined
   if (email) {
     const [hit] = await db.select({ id: users.id }).from(users).where(and(ilike(users.email, escapeLike(email)), except)).limit(1)
-    if (hit) throw badRequest('Email already registered')
+    if (hit) throw conflict('Email already registered')
   }
   if (username) {
     const [hit] = await db.select({ id: users.id }).from(users).where(and(ilike(users.username, escapeLike(username)), except)).limit(1)
-    if (hit) throw badRequest('Username already taken')
+    if (hit) throw conflict('Username already taken')
   }
 }
 
-/**
- * A non-superuser may only hand out a role whose permissions they hold themselves
- * (no privilege escalation) and only within their own companies.
- */
-export async function assertCanGrantRole(db: DbOrTx, ctx: ServiceContext, roleId: number, companyId: number) {
-  const [role] = await db.select().from(roles).where(eq(roles.id, roleId)).limit(1)
-  if (!role) throw notFound('Role not found')
-  if (role.companyId !== null && role.companyId !== companyId) throw badRequest('Role does not belong to this company')
-  if (seesAll(ctx)) return role
-  const mine = await getEffectivePermissions(db, ctx.user!.id, ctx.user!.companyId)
-  const theirs = await db.execute(sql`select p.codename from role_permissions rp join permissions p on p.id = rp.permission_id where rp.role_id = ${roleId} and p.is_active`)
-  const codes = rowsOf<{ codename: string }>(theirs).map(r => r.codename)
-  const missing = codes.filter(c => !hasPermission(mine, c))
-  if (missing.length) throw forbidden(`You cannot grant a role with permissions you do not hold: ${missing.join(', ')}`)
-  return role
-}
-
-async function findCompanyForAssignment(db: DbOrTx, ctx: ServiceContext, companyId: number) {
-  const visible = await visibleCompanyIds(ctx, db)
-  if (visible !== 'all' && !visible.includes(companyId)) throw notFound('Company not found')
-  const [company] = await db.select().from(companies).where(eq(companies.id, companyId)).limit(1)
-  if (!company) throw notFound('Company not found')
-  return company
+/** Gives `user` role `roleId` in `companyId` (rules (a), (b) and (c): see server/kernel/access/grants.ts). */
+async function putMembership(ctx: UserContext, user: UserRow, companyId: number, roleId: number, isDefault: boolean, where: 'body' | 'query') {
+  await authorizeIn(ctx, companyId, 'user.manage', { what: 'membership', loc: [where, 'company_id'] })
+  const [role] = await ctx.db.select().from(roles).where(eq(roles.id, roleId)).limit(1)
+  if (!role || (role.companyId !== null && role.companyId !== companyId)) throw fieldError([where, 'role_id'], 'Role not found in this company')
+  await assertHoldsIn(ctx, companyId, await roleCodes(ctx.db, roleId))
+  await assertDominates(ctx, user, [companyId])
+  const [before] = await ctx.db.select().from(userCompanyRoles).where(and(eq(userCompanyRoles.userId, user.id), eq(userCompanyRoles.companyId, companyId)))
+  if (isDefault) await ctx.db.update(userCompanyRoles).set({ isDefault: false }).where(eq(userCompanyRoles.userId, user.id))
+  const [after] = await ctx.db.insert(userCompanyRoles).values({ userId: user.id, companyId, roleId, isDefault, assignedBy: ctx.user.id })
+    .onConflictDoUpdate({ target: [userCompanyRoles.userId, userCompanyRoles.companyId], set: { roleId, isDefault, isActive: true, assignedBy: ctx.user.id, assignedAt: new Date(), updatedAt: new Date() } })
+    .returning()
+  if (user.currentCompanyId === null) await ctx.db.update(users).set({ currentCompanyId: companyId }).where(eq(users.id, user.id))
+  await writeAudit(ctx, { entityType: 'user_company_role', entityId: after!.id, entityName: user.username, action: 'role_assign', before, after, companyId })
+  await logActivity(ctx, { action: 'role_assign', category: 'authorization', entityType: 'user', entityId: user.id, entityName: user.username, companyId, description: `Role ${role.codename} given in company ${companyId}` })
+  await ctx.afterCommit(invalidatePermissions)
+  return after!
 }
 
 export async function createUser(ctx: UserContext, input: UserCreateInput & { company_id?: number, role_id?: number }) {
-  const companyId = input.company_id ?? (seesAll(ctx) ? undefined : ctx.user.companyId ?? undefined)
+  const companyId = input.company_id ?? (seesAll(ctx) ? undefined : ctx.company ?? undefined)
+  if (companyId === undefined && !seesAll(ctx)) throw forbidden('You have no active company to add the user to')
   if (companyId !== undefined && input.role_id === undefined) throw fieldError(['body', 'role_id'], 'role_id is required to add the user to a company')
+  if (companyId !== undefined) await authorizeIn(ctx, companyId, 'user.create', { what: 'user', loc: ['body', 'company_id'] })
   await assertUnique(ctx.db, input.email, input.username)
   const hashed = await hashPassword(input.password)
-  return ctx.db.transaction(async (tx) => {
-    const [user] = await tx.insert(users).values({
+  return inTransaction(ctx, async (tx) => {
+    const [user] = await tx.db.insert(users).values({
       email: input.email, username: input.username, fullName: input.full_name ?? null, phone: input.phone ?? null,
       timezone: input.timezone ?? 'UTC', language: input.language ?? 'en', hashedPassword: hashed,
       isActive: input.is_active ?? true, isVerified: input.is_verified ?? false, passwordChangedAt: new Date(), createdBy: ctx.user.id,
     }).returning()
-    await writeAudit(tx, ctx, { entityType: 'user', entityId: user!.id, entityName: user!.username, action: 'create', after: user })
-    if (companyId !== undefined && input.role_id !== undefined) {
-      await assignCompanyIn(tx, ctx, user!, companyId, input.role_id, true)
-    }
-    return userResponse((await tx.select().from(users).where(eq(users.id, user!.id)))[0]!)
+    await writeAudit(tx, { entityType: 'user', entityId: user!.id, entityName: user!.username, action: 'create', after: user, companyId: companyId ?? null })
+    if (companyId !== undefined && input.role_id !== undefined) await putMembership(tx, user!, companyId, input.role_id, true, 'body')
+    await tx.afterCommit(invalidatePermissions)
+    const [fresh] = await tx.db.select().from(users).where(eq(users.id, user!.id))
+    return userResponse(fresh!, tx)
   })
 }
 
-function protectSuperuser(ctx: ServiceContext, target: UserRow) {
-  if (target.isSuperuser && !seesAll(ctx)) throw forbidden('Only a superuser can change a superuser')
+const profileColumns = {
+  full_name: 'fullName', phone: 'phone', avatar_url: 'avatarUrl', bio: 'bio', location: 'location', website: 'website', timezone: 'timezone', language: 'language',
+} as const
+const accountColumns = { ...profileColumns, email: 'email', username: 'username', is_active: 'isActive' } as const
+
+function changes<K extends string>(input: Partial<Record<K, unknown>>, columns: Record<K, keyof typeof users.$inferInsert>) {
+  const set: Record<string, unknown> = {}
+  for (const [key, column] of Object.entries(columns) as [K, string][]) if (input[key] !== undefined) set[column] = input[key]
+  return set as Partial<typeof users.$inferInsert>
 }
 
+/** A change to the account itself (name, e-mail, status): the caller must hold all the user holds, everywhere (rule c). */
 export async function updateUser(ctx: UserContext, id: number, input: UserUpdateInput) {
-  const result = await ctx.db.transaction(async (tx) => {
-    const before = await findUserOr404(tx, ctx, id)
-    protectSuperuser(ctx, before)
-    if (input.is_active === false && id === ctx.user.id) throw badRequest('Cannot deactivate your own account')
-    await assertUnique(tx, input.email !== before.email ? input.email : undefined, input.username !== before.username ? input.username : undefined, id)
-    const set: Partial<typeof users.$inferInsert> = { updatedAt: new Date(), updatedBy: ctx.user.id }
-    const map: Record<string, keyof typeof users.$inferInsert> = {
-      email: 'email', username: 'username', full_name: 'fullName', phone: 'phone', avatar_url: 'avatarUrl', bio: 'bio',
-      location: 'location', website: 'website', timezone: 'timezone', language: 'language', is_active: 'isActive',
+  return inTransaction(ctx, async (tx) => {
+    const before = await findUserOr404(tx, id)
+    await assertDominates(tx, before, 'all')
+    if (input.is_active === false && id === ctx.user.id) throw forbidden('You cannot deactivate your own account')
+    await assertUnique(tx.db, input.email !== before.email ? input.email : undefined, input.username !== before.username ? input.username : undefined, id)
+    const [after] = await tx.db.update(users).set({ ...changes(input, accountColumns), updatedAt: new Date(), updatedBy: ctx.user.id }).where(eq(users.id, id)).returning()
+    await writeAudit(tx, { entityType: 'user', entityId: id, entityName: after!.username, action: 'update', before, after, companyId: await membershipCompanies(tx.db, id) })
+    if (input.is_active !== undefined && input.is_active !== before.isActive) {
+      if (!input.is_active) await tx.db.update(userSessions).set({ revokedAt: new Date(), revokedReason: 'deactivated' }).where(eq(userSessions.userId, id))
+      await tx.afterCommit(invalidatePermissions)
     }
-    for (const [key, column] of Object.entries(map)) {
-      const value = (input as Record<string, unknown>)[key]
-      if (value !== undefined) (set as Record<string, unknown>)[column] = value
-    }
-    const [after] = await tx.update(users).set(set).where(eq(users.id, id)).returning()
-    await writeAudit(tx, ctx, { entityType: 'user', entityId: id, entityName: after!.username, action: 'update', before, after })
-    if (input.is_active === false) await tx.update(userSessions).set({ revokedAt: new Date(), revokedReason: 'deactivated' }).where(eq(userSessions.userId, id))
-    return userResponse(after!)
+    return userResponse(after!, tx)
   })
-  if (input.is_active !== undefined) await invalidatePermissions()
-  return result
 }
 
-/** Soft delete: the user vanishes from lists, cannot sign in, and their sessions end. */
+/**
+ * A superuser deletes the person (soft delete: gone from lists, no sign-in, sessions ended).
+ * Anyone else removes the user from their active company; the person is deleted only when
+ * that was their last company (rule d).
+ */
 export async function deleteUser(ctx: UserContext, id: number) {
-  if (id === ctx.user.id) throw badRequest('Cannot delete your own account')
-  await ctx.db.transaction(async (tx) => {
-    const before = await findUserOr404(tx, ctx, id)
-    protectSuperuser(ctx, before)
-    const [after] = await tx.update(users).set({ isDeleted: true, deletedAt: new Date(), deletedBy: ctx.user.id, updatedAt: new Date(), updatedBy: ctx.user.id })
+  if (id === ctx.user.id) throw forbidden('You cannot delete your own account')
+  return inTransaction(ctx, async (tx) => {
+    const target = await findUserOr404(tx, id)
+    const companyIds = await membershipCompanies(tx.db, id)
+    const shared = !seesAll(tx) && companyIds.some(c => c !== tx.company)
+    await tx.afterCommit(invalidatePermissions)
+    if (shared) {
+      await assertDominates(tx, target, [tx.company])
+      await dropMembership(tx, target, tx.company!)
+      return { message: 'User removed from this company; they remain a member of other companies' }
+    }
+    await assertDominates(tx, target, 'all')
+    const [after] = await tx.db.update(users).set({ isDeleted: true, deletedAt: new Date(), deletedBy: ctx.user.id, updatedAt: new Date(), updatedBy: ctx.user.id })
       .where(eq(users.id, id)).returning()
-    await tx.update(userSessions).set({ revokedAt: new Date(), revokedReason: 'deleted' }).where(eq(userSessions.userId, id))
-    await writeAudit(tx, ctx, { entityType: 'user', entityId: id, entityName: before.username, action: 'delete', before, after })
+    await tx.db.update(userSessions).set({ revokedAt: new Date(), revokedReason: 'deleted' }).where(eq(userSessions.userId, id))
+    await writeAudit(tx, { entityType: 'user', entityId: id, entityName: target.username, action: 'delete', before: target, after, companyId: companyIds })
+    return { message: 'User deleted successfully' }
   })
-  await invalidatePermissions()
-  return { message: 'User deleted successfully' }
 }
 
-async function assignCompanyIn(tx: DbOrTx, ctx: UserContext, user: UserRow, companyId: number, roleId: number, isDefault: boolean) {
-  await findCompanyForAssignment(tx, ctx, companyId)
-  await assertCanGrantRole(tx, ctx, roleId, companyId)
-  const [before] = await tx.select().from(userCompanyRoles).where(and(eq(userCompanyRoles.userId, user.id), eq(userCompanyRoles.companyId, companyId)))
-  if (isDefault) await tx.update(userCompanyRoles).set({ isDefault: false }).where(eq(userCompanyRoles.userId, user.id))
-  const [after] = await tx.insert(userCompanyRoles).values({ userId: user.id, companyId, roleId, isDefault, assignedBy: ctx.user.id })
-    .onConflictDoUpdate({ target: [userCompanyRoles.userId, userCompanyRoles.companyId], set: { roleId, isDefault, isActive: true, assignedBy: ctx.user.id, assignedAt: new Date(), updatedAt: new Date() } })
-    .returning()
-  if (user.currentCompanyId === null) await tx.update(users).set({ currentCompanyId: companyId }).where(eq(users.id, user.id))
-  await writeAudit(tx, ctx, { entityType: 'user_company_role', entityId: after!.id, entityName: user.username, action: 'role_assign', before, after, companyId })
-  await logActivity(tx, ctx, { action: 'role_assign', category: 'authorization', entityType: 'user', entityId: user.id, entityName: user.username, companyId, description: `Role ${roleId} assigned in company ${companyId}` })
-  return after!
+async function dropMembership(ctx: UserContext, user: UserRow, companyId: number) {
+  const [row] = await ctx.db.delete(userCompanyRoles).where(and(eq(userCompanyRoles.userId, user.id), eq(userCompanyRoles.companyId, companyId))).returning()
+  if (!row) throw notFound('User is not a member of this company')
+  if (user.currentCompanyId === companyId) {
+    const [next] = await ctx.db.select({ id: userCompanyRoles.companyId }).from(userCompanyRoles)
+      .where(and(eq(userCompanyRoles.userId, user.id), eq(userCompanyRoles.isActive, true))).orderBy(asc(userCompanyRoles.id)).limit(1)
+    await ctx.db.update(users).set({ currentCompanyId: next?.id ?? null }).where(eq(users.id, user.id))
+  }
+  await writeAudit(ctx, { entityType: 'user_company_role', entityId: row.id, entityName: user.username, action: 'role_remove', before: row, companyId })
+  await logActivity(ctx, { action: 'role_remove', category: 'authorization', entityType: 'user', entityId: user.id, entityName: user.username, companyId, description: `Removed from company ${companyId}` })
+}
+
+/** The user must be visible to the caller: in their active company, or a member of the company acted on. */
+async function findMemberOr404(ctx: ServiceContext, id: number, companyId: number): Promise<UserRow> {
+  const [user] = await ctx.db.select().from(users).where(and(eq(users.id, id), live,
+    seesAll(ctx) ? undefined : or(memberOfActiveCompany(ctx, users.id), sql`${users.id} in (${membersOf(companyId)})`))).limit(1)
+  if (!user) throw notFound('User not found')
+  return user
 }
 
 export async function assignCompany(ctx: UserContext, userId: number, input: { company_id: number, role_id: number, is_default: boolean }) {
-  const row = await ctx.db.transaction(async (tx) => {
-    const user = await findUserOr404(tx, ctx, userId)
-    protectSuperuser(ctx, user)
-    return assignCompanyIn(tx, ctx, user, input.company_id, input.role_id, input.is_default)
+  const row = await inTransaction(ctx, async (tx) => {
+    await assertCompanyVisible(tx, input.company_id, ['query', 'company_id'])
+    const user = await findMemberOr404(tx, userId, input.company_id)
+    return putMembership(tx, user, input.company_id, input.role_id, input.is_default, 'query')
   })
-  await invalidatePermissions()
   return { message: 'Company assigned successfully', user_id: userId, company_id: row.companyId, role_id: row.roleId, is_default: row.isDefault }
 }
 
 export async function removeCompany(ctx: UserContext, userId: number, companyId: number) {
-  await ctx.db.transaction(async (tx) => {
-    const user = await findUserOr404(tx, ctx, userId)
-    protectSuperuser(ctx, user)
-    await findCompanyForAssignment(tx, ctx, companyId)
-    const [row] = await tx.delete(userCompanyRoles).where(and(eq(userCompanyRoles.userId, userId), eq(userCompanyRoles.companyId, companyId))).returning()
-    if (!row) throw badRequest('User is not assigned to this company')
-    if (user.currentCompanyId === companyId) {
-      const [next] = await tx.select({ id: userCompanyRoles.companyId }).from(userCompanyRoles)
-        .where(and(eq(userCompanyRoles.userId, userId), eq(userCompanyRoles.isActive, true))).orderBy(asc(userCompanyRoles.id)).limit(1)
-      await tx.update(users).set({ currentCompanyId: next?.id ?? null }).where(eq(users.id, userId))
-    }
-    await writeAudit(tx, ctx, { entityType: 'user_company_role', entityId: row.id, entityName: user.username, action: 'role_remove', before: row, companyId })
-    await logActivity(tx, ctx, { action: 'role_remove', category: 'authorization', entityType: 'user', entityId: userId, entityName: user.username, companyId, description: `Removed from company ${companyId}` })
+  await inTransaction(ctx, async (tx) => {
+    await assertCompanyVisible(tx, companyId)
+    const user = await findMemberOr404(tx, userId, companyId)
+    await authorizeIn(tx, companyId, 'user.manage', { what: 'membership' })
+    await assertDominates(tx, user, [companyId])
+    await dropMembership(tx, user, companyId)
+    await tx.afterCommit(invalidatePermissions)
   })
-  await invalidatePermissions()
   return { message: 'User removed from company successfully' }
 }
+
+/** Ends every sign-in back-off of the user (from any address). */
+export async function unlockUser(ctx: UserContext, id: number) {
+  await inTransaction(ctx, async (tx) => {
+    const user = await findUserOr404(tx, id)
+    const cleared = await tx.db.delete(loginAttempts).where(eq(loginAttempts.userId, id)).returning({ id: loginAttempts.id })
+    await writeAudit(tx, { entityType: 'user', entityId: id, entityName: user.username, action: 'unlock', description: `Sign-in back-off cleared (${cleared.length} source(s))`, companyId: await membershipCompanies(tx.db, id) })
+  })
+  return { message: 'User unlocked' }
+}
+
+// --------------------------------------------------------------- messaging
 
 /** @mention autocomplete among the caller's company. */
 export async function searchMentions(ctx: UserContext, q: string, limit: number) {
   const term = `%${escapeLike(q)}%`
-  const rows = await ctx.db.select({ id: users.id, username: users.username, full_name: users.fullName, avatar_url: users.avatarUrl })
+  return ctx.db.select({ id: users.id, username: users.username, full_name: users.fullName, avatar_url: users.avatarUrl })
     .from(users)
-    .where(and(notDeleted, eq(users.isActive, true), ne(users.id, ctx.user.id), whereUserInCompany(ctx, users.id, ctx.db),
+    .where(and(live, eq(users.isActive, true), ne(users.id, ctx.user.id), memberOfActiveCompany(ctx, users.id),
       q ? or(ilike(users.username, term), ilike(users.fullName, term), ilike(users.email, term)) : undefined))
     .orderBy(asc(users.username))
     .limit(Math.min(limit, 20))
-  return rows
 }
 
-/** Active users of the caller's active company, except the caller. */
+/** Active users of the caller's active company (for everyone, superusers included), except the caller. */
 export async function listMessageable(ctx: UserContext, q: PageQuery & { search?: string }) {
-  const company = ctx.user.companyId
   const term = q.search ? `%${escapeLike(q.search)}%` : undefined
-  const where = and(notDeleted, eq(users.isActive, true), ne(users.id, ctx.user.id),
-    company === null ? eq(users.id, -1) : whereUserInCompany({ ...ctx, user: { ...ctx.user, isSuperuser: false } }, users.id, ctx.db),
+  const where = and(live, eq(users.isActive, true), ne(users.id, ctx.user.id),
+    ctx.company === null ? sql`false` : sql`${users.id} in (${membersOf(ctx.company)})`,
     term ? or(ilike(users.username, term), ilike(users.email, term), ilike(users.fullName, term)) : undefined)
   const [items, [total]] = await Promise.all([
     ctx.db.select({ id: users.id, username: users.username, email: users.email, full_name: users.fullName, avatar_url: users.avatarUrl })
@@ -250,17 +296,11 @@ export async function listMessageable(ctx: UserContext, q: PageQuery & { search?
 
 /** The signed-in user edits their own profile fields (no status, e-mail or username changes). */
 export async function updateProfile(ctx: UserContext, input: ProfileUpdateInput) {
-  return ctx.db.transaction(async (tx) => {
-    const [before] = await tx.select().from(users).where(and(eq(users.id, ctx.user.id), notDeleted)).limit(1)
-    if (!before) throw notFound('User not found')
-    const set: Partial<typeof users.$inferInsert> = { updatedAt: new Date(), updatedBy: ctx.user.id }
-    const map = { full_name: 'fullName', phone: 'phone', avatar_url: 'avatarUrl', bio: 'bio', location: 'location', website: 'website', timezone: 'timezone', language: 'language' } as const
-    for (const [key, column] of Object.entries(map)) {
-      const value = input[key as keyof ProfileUpdateInput]
-      if (value !== undefined) (set as Record<string, unknown>)[column] = value
-    }
-    const [after] = await tx.update(users).set(set).where(eq(users.id, ctx.user.id)).returning()
-    await writeAudit(tx, ctx, { entityType: 'user', entityId: ctx.user.id, entityName: after!.username, action: 'update', before, after, description: 'Profile edited by the user' })
-    return userResponse(after!)
+  return inTransaction(ctx, async (tx) => {
+    const [before] = await tx.db.select().from(users).where(and(eq(users.id, ctx.user.id), live)).limit(1)
+    if (!before) throw unauthorized('User not found')
+    const [after] = await tx.db.update(users).set({ ...changes(input, profileColumns), updatedAt: new Date(), updatedBy: ctx.user.id }).where(eq(users.id, ctx.user.id)).returning()
+    await writeAudit(tx, { entityType: 'user', entityId: ctx.user.id, entityName: after!.username, action: 'update', before, after, description: 'Profile edited by the user', companyId: await membershipCompanies(tx.db, ctx.user.id) })
+    return userResponse(after!, tx)
   })
 }

@@ -1,19 +1,45 @@
-import { and, eq } from 'drizzle-orm'
+import { and, eq, getTableColumns, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client'
-import type { users } from '../../db/schema'
-import { companies, roles, userCompanyRoles } from '../../db/schema'
-import { toSnake } from '../../kernel/serialize'
+import { companies, loginAttempts, roles, userCompanyRoles, users } from '../../db/schema'
+import type { ServiceContext } from '../../kernel/context'
 
 export type UserRow = typeof users.$inferSelect
 
-const PRIVATE = ['hashedPassword', 'failedLoginAttempts', 'metadataJson', 'tags', 'deletedBy'] as const
+const iso = (d: Date | null) => d?.toISOString() ?? null
 
-/** Public view of a user (never the hash or lockout counters). */
-export function userResponse(u: UserRow) {
-  return toSnake(u, PRIVATE)
+/** The columns a user response is made of (never the hash, counters, metadata or soft-delete columns). */
+export const userColumns = (() => {
+  const { hashedPassword: _h, failedLoginAttempts: _f, metadataJson: _m, tags: _t, deletedBy: _d, deletedAt: _da, isDeleted: _i, createdBy: _c, updatedBy: _u, ...rest } = getTableColumns(users)
+  return rest
+})()
+export type UserColumns = { [K in keyof typeof userColumns]: UserRow[K] }
+
+/** Whether any source IP is still backing off this account's sign-ins, and until when. */
+export const lockedUntilColumn = sql<Date | null>`(select max(la.locked_until) from ${loginAttempts} la where la.user_id = "users"."id" and la.locked_until > now())`
+
+/**
+ * A user as the API shows it. The security columns (last sign-in IP, lock state, password age,
+ * 2FA) only go to callers who may update users in the active company (docs/decisions.md,
+ * "Who sees which user fields"); the route's response schema drops everything else.
+ */
+export function userResponse(u: UserColumns & { lockedUntil?: Date | null }, ctx: Pick<ServiceContext, 'can'>) {
+  const out: Record<string, unknown> = {
+    id: u.id, email: u.email, username: u.username, full_name: u.fullName, avatar_url: u.avatarUrl, phone: u.phone, bio: u.bio,
+    location: u.location, website: u.website, timezone: u.timezone, language: u.language, is_active: u.isActive, is_verified: u.isVerified,
+    is_superuser: u.isSuperuser, current_company_id: u.currentCompanyId, last_login_at: iso(u.lastLoginAt), created_at: iso(u.createdAt),
+    updated_at: iso(u.updatedAt),
+  }
+  if (ctx.can('user.update')) {
+    const locked = u.lockedUntil ? new Date(u.lockedUntil) : null
+    Object.assign(out, {
+      last_login_ip: u.lastLoginIp, password_changed_at: iso(u.passwordChangedAt), must_change_password: u.mustChangePassword,
+      two_factor_enabled: u.twoFactorEnabled, locked: locked !== null && locked > new Date(), locked_until: iso(locked),
+    })
+  }
+  return out
 }
 
-/** Short view used by /auth/me and inside other records. */
+/** Short view used by /auth/me and the sign-in reply. */
 export function userInfo(u: UserRow) {
   return {
     id: u.id,
@@ -46,4 +72,10 @@ export async function companiesOfUser(db: DbOrTx, userId: number) {
   return rows
     .sort((a, b) => Number(b.isDefault) - Number(a.isDefault))
     .map(r => ({ id: r.id, name: r.name, code: r.code, is_default: r.isDefault, role_id: r.roleId, role_name: r.roleName, role_codename: r.roleCodename }))
+}
+
+/** Every company a user is a member of (active or not): where changes to the account are audited. */
+export async function membershipCompanies(db: DbOrTx, userId: number): Promise<number[]> {
+  const rows = await db.select({ id: userCompanyRoles.companyId }).from(userCompanyRoles).where(eq(userCompanyRoles.userId, userId))
+  return rows.map(r => r.id)
 }

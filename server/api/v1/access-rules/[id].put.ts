@@ -3,5 +3,5 @@ import { IdParams } from '#shared/schemas/common'
 import { updateAccessRule } from '~~/server/services/access-rules'
 
 export default defineApiHandler({
-  permission: 'access_rule.update', params: IdParams, body: AccessRuleUpdate, response: AccessRuleResponse, tags: ['rbac'], summary: 'Update an access rule',
+  operationId: 'updateAccessRule', permission: 'access_rule.update', params: IdParams, body: AccessRuleUpdate, response: AccessRuleResponse, tags: ['rbac'], summary: 'Update an access rule',
 }, (ctx, { params, body }) => updateAccessRule(ctx, params.id, body))

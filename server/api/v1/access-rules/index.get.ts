@@ -3,5 +3,5 @@ import { pageOf } from '#shared/schemas/common'
 import { listAccessRules } from '~~/server/services/access-rules'
 
 export default defineApiHandler({
-  permission: 'access_rule.read', query: AccessRuleListQuery, response: pageOf(AccessRuleResponse), tags: ['rbac'], summary: 'List access rules, highest priority first',
+  operationId: 'listAccessRules', permission: 'access_rule.read', query: AccessRuleListQuery, response: pageOf(AccessRuleResponse), tags: ['rbac'], summary: 'List access rules, highest priority first',
 }, (ctx, { query }) => listAccessRules(ctx, query))

@@ -2,5 +2,5 @@ import { AccessRuleCreate, AccessRuleResponse } from '#shared/schemas/access-rul
 import { createAccessRule } from '~~/server/services/access-rules'
 
 export default defineApiHandler({
-  permission: 'access_rule.create', body: AccessRuleCreate, response: AccessRuleResponse, status: 201, tags: ['rbac'], summary: 'Create an access rule',
+  operationId: 'createAccessRule', permission: 'access_rule.create', body: AccessRuleCreate, response: AccessRuleResponse, status: 201, tags: ['rbac'], summary: 'Create an access rule',
 }, (ctx, { body }) => createAccessRule(ctx, body))

@@ -3,5 +3,5 @@ import { ActivityLogResponse } from '#shared/schemas/logs'
 import { getActivityLog } from '~~/server/services/logs'
 
 export default defineApiHandler({
-  params: IdParams, response: ActivityLogResponse, tags: ['activity'], summary: 'One activity entry',
+  operationId: 'getActivityLog', params: IdParams, response: ActivityLogResponse, tags: ['activity'], summary: 'One activity entry',
 }, (ctx, { params }) => getActivityLog(ctx, params.id))

@@ -3,5 +3,5 @@ import { MyCompany } from '#shared/schemas/company'
 import { myCompanies } from '~~/server/services/companies'
 
 export default defineApiHandler({
-  response: z.array(MyCompany), tags: ['companies'], summary: 'Companies of the signed-in user, with their role in each',
+  operationId: 'listMyCompanies', response: z.array(MyCompany), tags: ['companies'], summary: 'Companies of the signed-in user, with their role in each',
 }, ctx => myCompanies(ctx))

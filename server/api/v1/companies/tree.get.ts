@@ -3,5 +3,5 @@ import { CompanyTreeNode } from '#shared/schemas/company'
 import { companyTree } from '~~/server/services/companies'
 
 export default defineApiHandler({
-  permission: 'company.read', response: z.array(CompanyTreeNode), tags: ['companies'], summary: 'Companies and their branches as a tree',
+  operationId: 'getCompanyTree', permission: 'company.read', response: z.array(CompanyTreeNode), tags: ['companies'], summary: 'Companies and their branches as a tree',
 }, ctx => companyTree(ctx))

@@ -3,5 +3,5 @@ import { ContentTypeResponse } from '#shared/schemas/menu'
 import { getContentType } from '~~/server/services/content-types'
 
 export default defineApiHandler({
-  params: IdParams, response: ContentTypeResponse, tags: ['rbac'], summary: 'One content type',
+  operationId: 'getContentType', params: IdParams, response: ContentTypeResponse, tags: ['rbac'], summary: 'One content type',
 }, (ctx, { params }) => getContentType(ctx, params.id))

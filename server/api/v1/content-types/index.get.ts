@@ -3,5 +3,5 @@ import { ContentTypeResponse } from '#shared/schemas/menu'
 import { listContentTypes } from '~~/server/services/content-types'
 
 export default defineApiHandler({
-  response: z.array(ContentTypeResponse), tags: ['rbac'], summary: 'Content types (models access rules apply to)',
+  operationId: 'listContentTypes', response: z.array(ContentTypeResponse), tags: ['rbac'], summary: 'Content types (models access rules apply to)',
 }, ctx => listContentTypes(ctx))

@@ -3,5 +3,5 @@ import { MenuItemResponse } from '#shared/schemas/menu'
 import { menuFlat } from '~~/server/services/menus'
 
 export default defineApiHandler({
-  response: z.array(MenuItemResponse), tags: ['menus'], summary: 'Menu items the caller may see, flat',
+  operationId: 'listMenusFlat', response: z.array(MenuItemResponse), tags: ['menus'], summary: 'Menu items the caller may see, flat',
 }, ctx => menuFlat(ctx))

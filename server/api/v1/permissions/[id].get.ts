@@ -3,5 +3,5 @@ import { PermissionResponse } from '#shared/schemas/permission'
 import { getPermission } from '~~/server/services/permissions'
 
 export default defineApiHandler({
-  permission: 'permission.read', params: IdParams, response: PermissionResponse, tags: ['permissions'], summary: 'One permission',
+  operationId: 'getPermission', permission: 'permission.read', params: IdParams, response: PermissionResponse, tags: ['permissions'], summary: 'One permission',
 }, (ctx, { params }) => getPermission(ctx, params.id))

@@ -3,5 +3,5 @@ import { PermissionListQuery, PermissionResponse } from '#shared/schemas/permiss
 import { listPermissions } from '~~/server/services/permissions'
 
 export default defineApiHandler({
-  permission: 'permission.read', query: PermissionListQuery, response: pageOf(PermissionResponse), tags: ['permissions'], summary: 'List permissions',
+  operationId: 'listPermissions', permission: 'permission.read', query: PermissionListQuery, response: pageOf(PermissionResponse), tags: ['permissions'], summary: 'List permissions',
 }, (ctx, { query }) => listPermissions(ctx, query))

@@ -2,6 +2,6 @@ import { IdParams, MessageResponse } from '#shared/schemas/common'
 import { deleteRole } from '~~/server/services/roles'
 
 export default defineApiHandler({
-  permission: 'role.delete', params: IdParams, response: MessageResponse, tags: ['roles'],
+  operationId: 'deleteRole', errors: [409], permission: 'role.delete', params: IdParams, response: MessageResponse, tags: ['roles'],
   summary: 'Delete a role', description: 'Refused for system roles and roles held by users.',
 }, (ctx, { params }) => deleteRole(ctx, params.id))

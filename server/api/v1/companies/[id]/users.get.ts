@@ -3,5 +3,5 @@ import { CompanyUsersResponse } from '#shared/schemas/company'
 import { companyUsers } from '~~/server/services/companies'
 
 export default defineApiHandler({
-  permission: 'company.read', params: IdParams, query: PageQuery, response: CompanyUsersResponse, tags: ['companies'], summary: 'Active users of a company',
+  operationId: 'listCompanyUsers', permission: 'company.read', params: IdParams, query: PageQuery, response: CompanyUsersResponse, tags: ['companies'], summary: 'Active users of a company',
 }, (ctx, { params, query }) => companyUsers(ctx, params.id, query))

@@ -2,5 +2,5 @@ import { z } from 'zod'
 import { accessibleMenuCodes } from '~~/server/services/menus'
 
 export default defineApiHandler({
-  response: z.array(z.string()), tags: ['menus'], summary: 'Codes of the menus the caller can open',
+  operationId: 'listAccessibleMenuCodes', response: z.array(z.string()), tags: ['menus'], summary: 'Codes of the menus the caller can open',
 }, ctx => accessibleMenuCodes(ctx))

@@ -3,5 +3,5 @@ import { RolePermissionParams } from '#shared/schemas/role'
 import { removeRolePermission } from '~~/server/services/roles'
 
 export default defineApiHandler({
-  permission: 'role.manage', params: RolePermissionParams, response: MessageResponse, tags: ['roles'], summary: 'Revoke a permission from a role',
+  operationId: 'revokeRolePermission', permission: 'role.manage', params: RolePermissionParams, response: MessageResponse, tags: ['roles'], summary: 'Revoke a permission from a role',
 }, (ctx, { params }) => removeRolePermission(ctx, params.id, params.permissionId))

@@ -1,0 +1,119 @@
+import type { z } from 'zod'
+
+/**
+ * Output by allow-list: a projector built once from a route's response schema copies only the
+ * keys the schema names, at every depth, so a column added to a table never reaches a client.
+ * It shapes, it does not validate (the contract test and the test-mode check do that).
+ */
+export type Projector = (value: unknown) => unknown
+
+interface Def {
+  type: string
+  shape?: Record<string, z.ZodType>
+  catchall?: z.ZodType
+  element?: z.ZodType
+  innerType?: z.ZodType
+  in?: z.ZodType
+  out?: z.ZodType
+  options?: z.ZodType[]
+  left?: z.ZodType
+  right?: z.ZodType
+  valueType?: z.ZodType
+  getter?: () => z.ZodType
+}
+
+const identity: Projector = v => v
+const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def
+
+/** Keys an object schema (or a union/intersection of them) names; null when it is not object-shaped. */
+function objectKeys(schema: z.ZodType, seen = new Set<z.ZodType>()): { keys: Map<string, z.ZodType[]>, open: boolean } | null {
+  if (seen.has(schema)) return null
+  seen.add(schema)
+  const def = defOf(schema)
+  switch (def.type) {
+    case 'object': {
+      const keys = new Map<string, z.ZodType[]>()
+      for (const [k, s] of Object.entries(def.shape!)) keys.set(k, [s])
+      const open = !!def.catchall && defOf(def.catchall).type !== 'never'
+      return { keys, open }
+    }
+    case 'nullable': case 'optional': case 'default': case 'prefault': case 'readonly': case 'nonoptional': case 'catch':
+      return objectKeys(def.innerType!, seen)
+    case 'pipe':
+      return objectKeys(defOf(def.out!).type === 'transform' ? def.in! : def.out!, seen)
+    case 'lazy':
+      return objectKeys(def.getter!(), seen)
+    case 'union': case 'intersection': {
+      const parts = def.type === 'union' ? def.options! : [def.left!, def.right!]
+      const merged = new Map<string, z.ZodType[]>()
+      let open = false
+      for (const part of parts) {
+        const sub = objectKeys(part, new Set(seen))
+        if (!sub) return null
+        open ||= sub.open
+        for (const [k, s] of sub.keys) merged.set(k, [...(merged.get(k) ?? []), ...s])
+      }
+      return { keys: merged, open }
+    }
+    default:
+      return null
+  }
+}
+
+const cache = new WeakMap<z.ZodType, Projector>()
+
+export function projector(schema: z.ZodType): Projector {
+  const hit = cache.get(schema)
+  if (hit) return hit
+  // recursive schemas (trees) reach themselves again: hand out a forwarder until built
+  const slot: { built?: Projector } = {}
+  cache.set(schema, v => slot.built!(v))
+  slot.built = build(schema)
+  cache.set(schema, slot.built)
+  return slot.built
+}
+
+function build(schema: z.ZodType): Projector {
+  const def = defOf(schema)
+  switch (def.type) {
+    case 'nullable': case 'optional': case 'default': case 'prefault': case 'readonly': case 'nonoptional': case 'catch':
+      return projector(def.innerType!)
+    case 'pipe':
+      return projector(defOf(def.out!).type === 'transform' ? def.in! : def.out!)
+    case 'lazy': {
+      let inner: Projector | undefined
+      return v => (inner ??= projector(def.getter!()))(v)
+    }
+    case 'array': {
+      const item = projector(def.element!)
+      return v => (Array.isArray(v) ? v.map(item) : v)
+    }
+    case 'record': {
+      const value = projector(def.valueType!)
+      return (v) => {
+        if (v === null || typeof v !== 'object') return v
+        const out: Record<string, unknown> = {}
+        for (const [k, x] of Object.entries(v)) out[k] = value(x)
+        return out
+      }
+    }
+    case 'object': case 'union': case 'intersection': {
+      const shape = objectKeys(schema)
+      if (!shape) return identity
+      if (shape.open) return identity
+      const fields = [...shape.keys].map(([key, schemas]) => [key, schemas.length === 1 ? projector(schemas[0]!) : identity] as const)
+      return (v) => {
+        if (v === null || typeof v !== 'object' || Array.isArray(v)) return v
+        const src = v as Record<string, unknown>
+        const out: Record<string, unknown> = {}
+        for (const [key, project] of fields) {
+          const x = src[key]
+          if (x !== undefined) out[key] = project(x)
+        }
+        return out
+      }
+    }
+    default:
+      return identity
+  }
+}
