@@ -67,6 +67,16 @@ export default defineModuleManifest({
     { appLabel: 'core', model: 'auditlog', name: 'Audit log' },
     { appLabel: 'core', model: 'activitylog', name: 'Activity log' },
   ],
+  // system roles: the same in every company, read-only in the console
+  roles: [
+    { codename: 'administrator', name: 'Administrator', description: 'Full system access with all permissions', permissions: '*' },
+    {
+      codename: 'manager', name: 'Manager', description: 'Department/team management access',
+      permissions: ['company.read', 'group.read', 'group.update', 'permission.read', 'role.read', 'user.read', 'user.update'],
+    },
+    { codename: 'employee', name: 'Employee', description: 'Standard employee access', permissions: ['company.read', 'group.read', 'user.read'] },
+    { codename: 'viewer', name: 'Viewer', description: 'Read-only access to system data', permissions: ['company.read', 'group.read', 'permission.read', 'role.read', 'user.read'] },
+  ],
   data: ['data/base.json'],
   demo: ['data/demo.json'],
 })

@@ -5,7 +5,7 @@ import { loadMigrations, runMigrations, type MigrationReader } from '../../db/mi
 import { users } from '../../db/schema'
 import { systemContext } from '../../kernel/context'
 import { loadDemoData, type DemoData } from './data'
-import { ensureSystemData } from './base'
+import { ensureBaseData, ensureSystemData } from './base'
 
 export interface PrepareOptions {
   migrations: MigrationReader
@@ -25,6 +25,7 @@ export async function prepareDatabase(options: PrepareOptions): Promise<Database
     const applied = await runMigrations(database.db, await loadMigrations(options.migrations))
     if (applied) log(`applied ${applied} migration(s) to ${database.url}`)
     await ensureSystemData(database.db)
+    await ensureBaseData(database.db)
   }
   if (config.loadDemoData) {
     const [row] = await database.db.select({ n: count() }).from(users)
