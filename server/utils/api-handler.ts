@@ -9,6 +9,7 @@ import { createContext, type ServiceContext, type UserContext } from '../kernel/
 import { AppError, forbidden, unauthorized, type ErrorKind } from '../kernel/errors'
 import { projector } from '../kernel/projection'
 import { parseInput, parseJsonBody } from '../kernel/validation'
+import { DRAIN_MAX } from './request-body'
 
 type Schema = z.ZodType
 
@@ -155,17 +156,18 @@ function hasPresetBody(event: H3Event) {
   return req.body !== undefined || req.rawBody !== undefined
 }
 
-/** A streamed (chunked) body, refused as soon as it passes `limit` bytes. */
+/** A streamed (chunked) body: kept up to `limit` bytes; past it, the rest is drained (not kept) and the request refused (413). */
 async function readCapped(event: H3Event, limit: number): Promise<string> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of event.node.req) {
     size += (chunk as Buffer).length
-    if (size > limit) {
-      event.node.req.destroy()
-      throw new AppError('payload_too_large', `Request body too large (limit ${limit} bytes)`)
-    }
-    chunks.push(chunk as Buffer)
+    if (size <= limit) chunks.push(chunk as Buffer)
+    else if (size > DRAIN_MAX) event.node.req.destroy()
+  }
+  if (size > limit) {
+    setResponseHeader(event, 'Connection', 'close')
+    throw new AppError('payload_too_large', `Request body too large (limit ${limit} bytes)`)
   }
   return Buffer.concat(chunks).toString('utf8')
 }
