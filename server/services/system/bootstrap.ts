@@ -1,5 +1,5 @@
 import { count } from 'drizzle-orm'
-import { configProblems, useConfig } from '../../config'
+import { configProblems, configWarnings, useConfig } from '../../config'
 import { useDatabase, type Database } from '../../db/client'
 import { loadMigrations, runMigrations, type MigrationReader } from '../../db/migrate'
 import { users } from '../../db/schema'
@@ -14,11 +14,12 @@ export interface PrepareOptions {
   log?: (message: string) => void
 }
 
-/** Start-up: refuse unsafe production settings, migrate (AUTO_MIGRATE), load demo data into an empty embedded db. */
+/** Start-up: refuse unsafe production settings, warn about development keys, migrate (AUTO_MIGRATE), load demo data into an empty embedded db. */
 export async function prepareDatabase(options: PrepareOptions): Promise<Database> {
   const config = useConfig()
   const problems = configProblems(config)
   if (problems.length) throw new Error(`Refusing to start in production: ${problems.join('; ')}`)
+  for (const line of configWarnings(config)) console.warn(line)
   const log = options.log ?? (() => {})
   const database = await useDatabase()
   if (config.autoMigrate) {
