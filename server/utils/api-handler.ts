@@ -7,7 +7,7 @@ import { useDb } from '../db/client'
 import { logActivity } from '../kernel/activity'
 import { authenticate } from '../kernel/auth/authenticate'
 import type { ServiceContext, UserContext } from '../kernel/context'
-import { AppError, forbidden, unauthorized, type FieldError } from '../kernel/errors'
+import { AppError, describeError, forbidden, isUnavailable, unauthorized, type FieldError } from '../kernel/errors'
 import { getEffectivePermissions, hasPermission } from '../kernel/access/permissions'
 
 type Schema = z.ZodType
@@ -138,6 +138,13 @@ export function sendApiError(event: H3Event, error: unknown) {
     setResponseStatus(event, status)
     if (status === 401) setResponseHeader(event, 'WWW-Authenticate', 'Bearer')
     return { detail: error.kind === 'validation' ? (error.fields ?? error.message) : error.message }
+  }
+  if (isUnavailable(error)) {
+    // the database or cache is unreachable: the client may retry; one line, the cause chain without query text
+    console.warn(`[api] ${event.method} ${event.path} request=${event.context.requestId ?? '-'}: 503, ${describeError(error)}`)
+    setResponseStatus(event, 503)
+    setResponseHeader(event, 'Retry-After', 5)
+    return { detail: 'Service temporarily unavailable' }
   }
   if (pg === '23505') {
     setResponseStatus(event, 409)
