@@ -64,7 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     pool: {
       size: int(env.DB_POOL_SIZE, 20),
       maxOverflow: int(env.DB_MAX_OVERFLOW, 40),
-      timeout: int(env.DB_POOL_TIMEOUT, 30),
+      timeout: int(env.DB_POOL_TIMEOUT, 5),
       recycle: int(env.DB_POOL_RECYCLE, 3600),
     },
     accessTokenMinutes: int(env.ACCESS_TOKEN_EXPIRE_MINUTES, 15),
