@@ -73,7 +73,7 @@ describe.each(caches)('security version on the %s cache', (_name, open) => {
       await cache.storage.clear()
       const versions = await Promise.all([a.currentVersion(cache), b.currentVersion(cache), a.currentVersion(cache), b.currentVersion(cache)])
       expect(new Set(versions).size).toBe(1)
-      expect(versions[0]).toMatch(/^[\w-]{16}$/)
+      expect(versions[0]).toMatch(/^v[\w-]{16}$/)
       seen.add(versions[0]!)
     }
     expect(seen.size).toBe(3)
@@ -157,6 +157,6 @@ describe('Redis unreachable or stalled (private redis-server)', () => {
       await new Promise(r => setTimeout(r, 100))
       version = await app.currentVersion(cache)
     }
-    expect(version).toMatch(/^[\w-]{16}$/)
+    expect(version).toMatch(/^v[\w-]{16}$/)
   })
 })

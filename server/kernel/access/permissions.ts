@@ -47,9 +47,9 @@ export async function queryEffectivePermissions(db: DbOrTx, userId: number, comp
   return rowsOf<{ codename: string }>(rows).map(r => r.codename)
 }
 
-/** A version nobody has seen: random, so it cannot coincide with any earlier one. */
+/** A version nobody has seen: random, so it cannot coincide with any earlier one (the `v` keeps unstorage from parsing it as a number). */
 function newVersion(): string {
-  return randomBytes(12).toString('base64url')
+  return `v${randomBytes(12).toString('base64url')}`
 }
 
 /**
@@ -111,14 +111,20 @@ export async function getEffectivePermissions(db: DbOrTx, userId: number, compan
   let codes: string[] | null
   try {
     codes = await cache.storage.getItem<string[]>(key)
-    if (!Array.isArray(codes)) {
-      codes = await queryEffectivePermissions(db, userId, companyId)
-      await cache.storage.setItem(key, codes, { ttl: config.permissionCacheTtl })
-    }
   }
   catch (error) {
     cacheFailed(error, 'reading cached permissions')
     return new Set(await queryEffectivePermissions(db, userId, companyId))
+  }
+  if (!Array.isArray(codes)) {
+    codes = await queryEffectivePermissions(db, userId, companyId)
+    try {
+      await cache.storage.setItem(key, codes, { ttl: config.permissionCacheTtl })
+    }
+    catch (error) {
+      cacheFailed(error, 'storing permissions')
+      return new Set(codes)
+    }
   }
   const set = new Set(codes)
   if (local.size >= LOCAL_MAX) local.clear()
