@@ -25,9 +25,18 @@ beforeAll(async () => {
 }, 120_000)
 
 afterAll(async () => {
-  await server?.stop()
-  await redis?.stop()
-  await pg?.destroy()
+  // each step even when an earlier one fails: no redis-server or cluster may outlive the test
+  try {
+    await server?.stop()
+  }
+  finally {
+    try {
+      await redis?.stop()
+    }
+    finally {
+      await pg?.destroy()
+    }
+  }
 })
 
 function expectBounded(samples: Sample[], phase: string) {
