@@ -6,7 +6,7 @@ import { useConfig } from '../config'
 import { useDb } from '../db/client'
 import { logActivity } from '../kernel/activity'
 import { createContext, type ServiceContext, type UserContext } from '../kernel/context'
-import { AppError, forbidden, unauthorized, type ErrorKind } from '../kernel/errors'
+import { AppError, describeError, forbidden, isUnavailable, unauthorized, type ErrorKind } from '../kernel/errors'
 import { projector } from '../kernel/projection'
 import { parseInput, parseJsonBody } from '../kernel/validation'
 import { DRAIN_MAX } from './request-body'
@@ -181,6 +181,13 @@ export function sendApiError(event: H3Event, error: unknown) {
     if (status === 401) setResponseHeader(event, 'WWW-Authenticate', 'Bearer')
     if (error.retryAfterSeconds !== undefined) setResponseHeader(event, 'Retry-After', error.retryAfterSeconds)
     return { detail: error.kind === 'validation' ? (error.fields ?? error.message) : error.message }
+  }
+  if (isUnavailable(error)) {
+    // the database or cache is unreachable: the client may retry; one line, the cause chain without query text
+    console.warn(`[api] ${event.method} ${event.path} request=${event.context.request?.id ?? '-'}: 503, ${describeError(error)}`)
+    setResponseStatus(event, 503)
+    setResponseHeader(event, 'Retry-After', 5)
+    return { detail: 'Service temporarily unavailable' }
   }
   if (pg === '23505') {
     setResponseStatus(event, 409)
