@@ -34,7 +34,6 @@ export default defineModuleManifest({
     'role.manage': 'Full control of roles (implies the other role actions)',
     'permission.read': 'Read permissions',
     'permission.manage': 'Create and delete custom permissions',
-    'system.settings': 'Change system settings',
     'system.audit': { description: 'Read the audit log', category: 'audit' },
     'access_rule.create': { description: 'Create access rules', category: 'system' },
     'access_rule.read': { description: 'Read access rules', category: 'system' },
@@ -42,7 +41,6 @@ export default defineModuleManifest({
     'access_rule.delete': { description: 'Delete access rules', category: 'system' },
     'access_rule.manage': { description: 'Full control of access rules (implies the other access_rule actions)', category: 'system' },
     'activity.read': { description: 'Read the activity log of the company', category: 'audit' },
-    'menu.manage': { description: 'Manage menu items', category: 'system' },
   },
   // the console's navigation; each item names the permission it needs (none = every user)
   menus: [

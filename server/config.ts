@@ -28,10 +28,8 @@ export interface AppConfig {
   redisUrl?: string
   cachePrefix: string
   cacheEnabled: boolean
-  cacheDefaultTtl: number
   permissionCacheTtl: number
   pool: { size: number, maxOverflow: number, timeout: number, recycle: number }
-  accessTokenMinutes: number
   /** access-token lifetime in seconds (ACCESS_TOKEN_EXPIRE_SECONDS, else the minutes) */
   accessTokenSeconds: number
   refreshTokenDays: number
@@ -63,7 +61,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisUrl: env.REDIS_URL || undefined,
     cachePrefix: env.CACHE_PREFIX || 'fastvue',
     cacheEnabled: bool(env.CACHE_ENABLED, true),
-    cacheDefaultTtl: int(env.CACHE_DEFAULT_TTL, 300),
     permissionCacheTtl: int(env.PERMISSION_CACHE_TTL, 3600),
     pool: {
       size: int(env.DB_POOL_SIZE, 20),
@@ -71,7 +68,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       timeout: int(env.DB_POOL_TIMEOUT, 5),
       recycle: int(env.DB_POOL_RECYCLE, 3600),
     },
-    accessTokenMinutes: int(env.ACCESS_TOKEN_EXPIRE_MINUTES, 15),
     accessTokenSeconds: int(env.ACCESS_TOKEN_EXPIRE_SECONDS, int(env.ACCESS_TOKEN_EXPIRE_MINUTES, 15) * 60),
     refreshTokenDays: int(env.REFRESH_TOKEN_EXPIRE_DAYS, 30),
     refreshReuseGraceSeconds: int(env.REFRESH_REUSE_GRACE_SECONDS, 10),

@@ -130,7 +130,7 @@ describe('system roles', () => {
   it('the Administrator role promises every permission and gets every code, present and future', async () => {
     const role = (await admin.get(`/api/v1/roles/${roleIds.get('administrator')}`)).body
     expect(role.permissions.map((p: { codename: string }) => p.codename).sort()).toEqual([...permIds.keys()].sort())
-    expect(role.permissions.map((p: { codename: string }) => p.codename)).toEqual(expect.arrayContaining(['access_rule.read', 'activity.read', 'menu.manage']))
+    expect(role.permissions.map((p: { codename: string }) => p.codename)).toEqual(expect.arrayContaining(['access_rule.read', 'activity.read', 'system.audit']))
     const custom = await admin.post('/api/v1/permissions/', { name: 'Approve invoices', codename: 'invoice.approve', category: 'finance', action: 'execute' })
     expect(custom.status).toBe(201)
     const after = (await admin.get(`/api/v1/roles/${roleIds.get('administrator')}`)).body

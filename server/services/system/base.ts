@@ -55,11 +55,14 @@ export function ensureSystemData(db: DbOrTx) {
 
 /** The base records every installation starts with (data/base.json: the DEFAULT company); never overwrites. */
 export async function ensureBaseData(db: DbOrTx) {
-  for (const c of baseData.companies) {
+  const present = new Set((await db.select({ code: companies.code }).from(companies)
+    .where(inArray(companies.code, baseData.companies.map(c => c.code)))).map(c => c.code))
+  // only the missing ones: an insert that conflicts would still use up an id
+  for (const c of baseData.companies.filter(c => !present.has(c.code))) {
     await db.insert(companies).values({
       code: c.code, name: c.name, description: c.description, isHeadquarters: c.is_headquarters, isActive: c.is_active,
       address: c.address, city: c.city, state: c.state, country: c.country, zipCode: c.zip_code, phone: c.phone, email: c.email,
       website: c.website, timezone: c.timezone, currency: c.currency, dateFormat: c.date_format, timeFormat: c.time_format,
-    }).onConflictDoNothing({ target: companies.code })
+    })
   }
 }
