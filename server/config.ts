@@ -39,6 +39,10 @@ export interface AppConfig {
   refreshReuseGraceSeconds: number
   lockout: { maxAttempts: number, minutes: number }
   trustProxy: boolean
+  /** where module backups go (BACKUP_DIR/modules/<name>-<timestamp>.json) */
+  backupDir: string
+  /** the modules folder: built-in layers, and where ZIP uploads land (a build + restart adds them) */
+  modulesDir: string
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -72,6 +76,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     refreshReuseGraceSeconds: int(env.REFRESH_REUSE_GRACE_SECONDS, 10),
     lockout: { maxAttempts: int(env.LOCKOUT_MAX_ATTEMPTS, 5), minutes: int(env.LOCKOUT_MINUTES, 30) },
     trustProxy: bool(env.TRUST_PROXY, false),
+    backupDir: env.BACKUP_DIR || 'backups',
+    modulesDir: env.MODULES_DIR || 'layers',
   }
 }
 
