@@ -299,3 +299,17 @@ export async function restoreModule(ctx: ServiceContext, file: string) {
   })
   return { operation: 'restore', module: name, modules: p.steps.map(s => s.module), duration_ms: Date.now() - started, plan: p }
 }
+
+/** A backup of an installed module without uninstalling it (CLI `fastvue module backup`). */
+export async function backupModule(ctx: ServiceContext, name: string) {
+  const started = Date.now()
+  const registry = await loadRegistry(ctx.db)
+  const row = registry.get(name)
+  if (!isLive(row)) {
+    if (!row && !useCatalog().modules.has(name)) throw notFound(`Module '${name}' not found`)
+    throw new ModuleError('conflict', `Module '${name}' is not installed`)
+  }
+  const file = await writeBackup(await collectBackup(ctx.db, name, row!.version, installedManifest(registry, name)!, row!.tables))
+  await record(ctx.db, ctx, { module: name, operation: 'backup', status: 'success', fromVersion: row!.version, toVersion: row!.version, started, details: { file } })
+  return { file }
+}
