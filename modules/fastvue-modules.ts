@@ -1,19 +1,20 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { basename, join, relative } from 'node:path'
-import { addTypeTemplate, defineNuxtModule } from '@nuxt/kit'
+import { addPlugin, addTypeTemplate, createResolver, defineNuxtModule } from '@nuxt/kit'
 import { readMigrations, type ModuleMigrationFile } from '../server/services/modules/catalog'
 
 /**
  * The FastVue modules built into the app: every layer under layers/ with a fastvue.module.ts.
  * Exposes `#fastvue-modules` to the server (manifests, migrations and data files inlined, the
  * routes and pages each layer adds) so the built server needs no source tree, and tags every
- * layer page with `meta.fastvueModule`. `nuxt.options._layers` and `nitro.scannedHandlers` are
+ * layer page with `meta.fastvueModule` (runtime/module-routes.ts hides those of uninstalled modules). `nuxt.options._layers` and `nitro.scannedHandlers` are
  * undocumented but stable in Nuxt 4 / Nitro 2 (STACK.md).
  */
 export default defineNuxtModule({
   meta: { name: 'fastvue-modules' },
   async setup(_options, nuxt) {
     const root = nuxt.options.rootDir
+    addPlugin(createResolver(import.meta.url).resolve('./runtime/module-routes'))
     const layers = nuxt.options._layers
       .map(l => l.cwd)
       .filter(cwd => cwd !== root && relative(join(root, 'layers'), cwd).split('/').length === 1 && existsSync(join(cwd, 'fastvue.module.ts')))

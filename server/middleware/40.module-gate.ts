@@ -4,22 +4,23 @@ import { useDb } from '../db/client'
 import { installedModuleNames } from '../services/modules/registry'
 
 const api = createRouter<{ module: string }>()
-const pages = createRouter<{ module: string }>()
-for (const r of moduleRoutes) (r.kind === 'api' ? api : pages).insert(r.route, { module: r.module })
+for (const r of moduleRoutes) if (r.kind === 'api') api.insert(r.route, { module: r.module })
 
 /**
- * The module gate: a route or page of a module that is not installed answers exactly like an
- * unknown one (API: 404 `{"detail":"Not Found"}`; pages: the 404 page). Only requests that hit a
- * module's route read the installed set (one cache read; the database only after a change).
+ * The module gate. An API route of a module that is not installed answers exactly like an
+ * unknown one (404 `{"detail":"Not Found"}`); page requests carry the installed names to the
+ * app, whose router then leaves those modules' pages out (the normal 404 page, see
+ * modules/runtime/module-routes.ts). Other API requests cost nothing; the installed set is one
+ * cache read (the database only after an install or uninstall anywhere).
  */
 export default defineEventHandler(async (event) => {
-  const path = event.path.split('?')[0]!.replace(/(.)\/$/, '$1')
-  const isApi = path.startsWith('/api/')
-  const match = (isApi ? api : pages).lookup(path)
-  if (!match || (await installedModuleNames(await useDb())).has(match.module)) return
-  if (isApi) {
+  const path = event.path.split('?')[0]!
+  if (path.startsWith('/api/')) {
+    const match = api.lookup(path.replace(/(.)\/$/, '$1'))
+    if (!match || (await installedModuleNames(await useDb())).has(match.module)) return
     setResponseStatus(event, 404)
     return { detail: 'Not Found' }
   }
-  throw createError({ statusCode: 404, statusMessage: 'Page not found', message: `Page not found: ${path}` })
+  // every page render, including Nuxt's error render (/__nuxt_error) of a 404
+  if (!path.startsWith('/_nuxt/')) event.context.fastvueModules = [...await installedModuleNames(await useDb())]
 })
