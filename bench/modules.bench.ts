@@ -42,7 +42,7 @@ const results = [await bench('pglite')]
 if (process.env.TEST_DATABASE_URL) results.push(await bench('postgres'))
 else console.log('TEST_DATABASE_URL not set: PostgreSQL skipped')
 rmSync(backups, { recursive: true, force: true })
-console.table(results.map(r => ({ db: r.kind, 'install median ms': r.install.median, 'install max ms': r.install.max, 'uninstall median ms': r.uninstall.median, 'uninstall max ms': r.uninstall.max })))
+console.table(results.map(r => ({ 'db': r.kind, 'install median ms': r.install.median, 'install max ms': r.install.max, 'uninstall median ms': r.uninstall.median, 'uninstall max ms': r.uninstall.max })))
 
 const file = resolve(ROOT, 'bench/RESULTS.md')
 const header = '\n## Module lifecycle (demo)\n\n`npm run bench:modules`: install, then uninstall with its JSON backup, of the demo module (4 seed rows), 5 times each, through the lifecycle service; target < 3 s each.\n\n| date | commit | machine | database | install median / max (ms) | uninstall + backup median / max (ms) | target |\n|---|---|---|---|---|---|---|\n'

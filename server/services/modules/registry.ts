@@ -63,7 +63,7 @@ const iso = (d: Date | null | undefined) => d?.toISOString() ?? null
 
 function moduleResponse(name: string, catalog: Catalog, row: ModuleRow | undefined) {
   const source = catalog.modules.get(name)
-  const layer = name === 'base' ? base : source?.manifest
+  const layer: ModuleManifest | undefined = name === 'base' ? base : source?.manifest
   const stored = row?.manifest as unknown as ModuleManifest | undefined
   const m = layer ?? stored
   const installed = name === 'base' ? base.version : isLive(row) ? row!.version : null
