@@ -194,3 +194,12 @@ describe('uninstall, backup and restore', () => {
     expect(await q(t.db, 'select code from fx_a_things order by code')).toEqual([{ code: 'D1' }, { code: 'T1' }, { code: 'T2' }, { code: 'T3' }])
   })
 })
+
+describe('hooks', () => {
+  it('runs preInstall, postInstall and preUninstall inside the lifecycle transaction', async () => {
+    await installModule(t.system, 'fx_hooks')
+    expect(await q(t.db, 'select event from fx_hooks_log')).toEqual([{ event: 'fx_hooks installed' }])
+    await uninstallModule(t.system, 'fx_hooks')
+    expect(await q(t.db, 'select model from content_types where app_label = \'fx_hooks\' order by id')).toEqual([{ model: 'pre_install' }, { model: 'pre_uninstall' }])
+  })
+})
