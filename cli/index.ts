@@ -12,7 +12,6 @@ import { exportData, loadDemoData, type DemoData } from '../server/services/syst
 import * as management from '../server/services/system/management'
 import { fail, migrations, ROOT, withDb } from './runtime'
 import { runDbShell, runShell } from './shells'
-import { buildCommand, moduleCommand } from './modules'
 
 // the CLI's output is its interface: informative level even where consola detects a test or CI run
 consola.level = 3
@@ -212,7 +211,7 @@ const main = defineCommand({
   subCommands: {
     initdb, migrate, makemigrations, showmigrations, resetdb, createdb, dropdb, 'load-data': loadData, 'export-data': exportCmd,
     createsuperuser, showusers, changepassword, 'promoteuser': flag('promoteuser', true), 'demoteuser': flag('demoteuser', false),
-    runserver, shell, dbshell, check, 'module': moduleCommand, 'build': buildCommand,
+    runserver, shell, dbshell, check, 'module': () => import('./modules').then(m => m.moduleCommand), 'build': () => import('./modules').then(m => m.buildCommand),
   },
 })
 
