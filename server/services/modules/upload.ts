@@ -9,7 +9,7 @@ import { ModuleName } from '../../../shared/schemas/modules'
 import { useConfig } from '../../config'
 import { modules, moduleOperations } from '../../db/schema'
 import type { ServiceContext } from '../../kernel/context'
-import { badRequest, conflict } from '../../kernel/errors'
+import { AppError, badRequest, conflict } from '../../kernel/errors'
 
 export const UPLOAD_LIMITS = { maxZipBytes: 50 * 1024 ** 2, maxEntries: 1000, maxUncompressed: 100 * 1024 ** 2, maxName: 255 }
 
@@ -116,7 +116,7 @@ export async function uploadModule(ctx: ServiceContext, buffer: Buffer, filename
       await rename(join(tmp, name), dest)
     }
     catch (error) {
-      throw error instanceof Error && error.name === 'AppError' ? error : badRequest(`The archive could not be unpacked: ${(error as Error).message}`)
+      throw error instanceof AppError ? error : badRequest(`The archive could not be unpacked: ${(error as Error).message}`)
     }
     finally {
       await rm(tmp, { recursive: true, force: true })
