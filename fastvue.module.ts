@@ -41,6 +41,8 @@ export default defineModuleManifest({
     'access_rule.delete': { description: 'Delete access rules', category: 'system' },
     'access_rule.manage': { description: 'Full control of access rules (implies the other access_rule actions)', category: 'system' },
     'activity.read': { description: 'Read the activity log of the company', category: 'audit' },
+    'module.read': { description: 'See the modules (apps), their migrations, operations and backups', category: 'system' },
+    'module.manage': { description: 'Full control of modules (install, upgrade and uninstall also need a superuser)', category: 'system' },
   },
   // the console's navigation; each item names the permission it needs (none = every user)
   menus: [
@@ -54,6 +56,7 @@ export default defineModuleManifest({
     { code: 'settings.access_rules', name: 'Access rules', path: '/settings/access-rules', icon: 'i-lucide-list-checks', permission: 'access_rule.read', parent: 'settings', order: 60 },
     { code: 'settings.activity', name: 'Activity log', path: '/settings/activity', icon: 'i-lucide-activity', permission: 'activity.read', parent: 'settings', order: 70 },
     { code: 'settings.audit', name: 'Audit log', path: '/settings/audit', icon: 'i-lucide-history', permission: 'system.audit', parent: 'settings', order: 80 },
+    { code: 'apps', name: 'Apps', path: '/apps', icon: 'i-lucide-layout-grid', permission: 'module.read', order: 80 },
     { code: 'profile', name: 'Profile', path: '/profile', icon: 'i-lucide-user', order: 100 },
   ],
   contentTypes: [

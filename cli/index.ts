@@ -211,7 +211,7 @@ const main = defineCommand({
   subCommands: {
     initdb, migrate, makemigrations, showmigrations, resetdb, createdb, dropdb, 'load-data': loadData, 'export-data': exportCmd,
     createsuperuser, showusers, changepassword, 'promoteuser': flag('promoteuser', true), 'demoteuser': flag('demoteuser', false),
-    runserver, shell, dbshell, check,
+    runserver, shell, dbshell, check, 'module': () => import('./modules').then(m => m.moduleCommand), 'build': () => import('./modules').then(m => m.buildCommand),
   },
 })
 

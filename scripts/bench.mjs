@@ -2,7 +2,6 @@
 // npm run bench: the permission-check microbenchmark, then the users list at 1,000 and 10,000
 // users against a bare h3 + postgres.js server in the same run; appends to bench/RESULTS.md.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { appendFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { resolve } from 'node:path'
 
@@ -21,6 +20,7 @@ register()
 const { startServer, signIn, freePort } = await import('../tests/helpers/server.ts')
 const { benchPermissionCheck } = await import('../bench/permission-check.bench.ts')
 const { benchUsersList } = await import('../bench/users-list.bench.mjs')
+const { addResultRow } = await import('../bench/results.mjs')
 
 // the microbenchmark uses the in-memory cache (the per-process path); the list uses PostgreSQL
 const saved = { db: process.env.TEST_DATABASE_URL, redis: process.env.TEST_REDIS_URL }
@@ -46,9 +46,15 @@ try {
 catch (error) {
   console.warn('not a git checkout:', error.message)
 }
+const LIST_INTRO = `\`GET /api/v1/users/?page_size=20\` as a Manager of ACME (PostgreSQL 15, 20 connections, median of
+interleaved rounds) against a bare h3 + postgres.js server running the same page query in the
+same run (bench/bare-server.mjs). Cells: FastVue req/s / bare req/s (ratio) and FastVue's p99.
+
+| date | commit | machine | permission check p50 / p99 (µs) | 1,000 users | 10,000 users | targets |
+|---|---|---|---|---|---|---|`
 const machine = `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${list.cache} cache`
 const met = Object.entries(targets).map(([k, v]) => `${v ? '✔' : '✘'} ${k}`).join('<br>')
 const cell = n => `${at(n).api_rps} / ${at(n).bare_rps} (${at(n).ratio}) p99 ${at(n).api_p99_ms} ms`
-appendFileSync(resolve(root, 'bench/RESULTS.md'), `| ${new Date().toISOString().slice(0, 16).replace('T', ' ')} | ${commit} | ${machine} | ${perm.check_p50_us} / ${perm.check_p99_us} | ${cell(1000)} | ${cell(10000)} | ${met} |\n`)
+addResultRow('Users list at 1,000 and 10,000 users (issue "Kernel", point 7)', LIST_INTRO, `| ${new Date().toISOString().slice(0, 16).replace('T', ' ')} | ${commit} | ${machine} | ${perm.check_p50_us} / ${perm.check_p99_us} | ${cell(1000)} | ${cell(10000)} | ${met} |`)
 for (const [k, v] of Object.entries(targets)) console.log(`${v ? 'PASS' : 'FAIL'}  ${k}`)
 process.exit(Object.values(targets).every(Boolean) ? 0 : 1)

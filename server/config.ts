@@ -41,6 +41,10 @@ export interface AppConfig {
   /** largest request body read (413 above) and deepest JSON nesting parsed (422 above) */
   maxBodyBytes: number
   maxJsonDepth: number
+  /** where module backups go (BACKUP_DIR/modules/<name>-<timestamp>.json) */
+  backupDir: string
+  /** the modules folder: built-in layers, and where ZIP uploads land (a build + restart adds them) */
+  modulesDir: string
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -75,6 +79,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: bool(env.TRUST_PROXY, false),
     maxBodyBytes: int(env.MAX_BODY_BYTES, 1_048_576),
     maxJsonDepth: int(env.MAX_JSON_DEPTH, 64),
+    backupDir: env.BACKUP_DIR || 'backups',
+    modulesDir: env.MODULES_DIR || 'layers',
   }
 }
 

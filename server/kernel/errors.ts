@@ -15,6 +15,7 @@ export class AppError extends Error {
   }
 }
 
+export const badRequest = (message: string) => new AppError('bad_request', message)
 export const unauthorized = (message = 'Not authenticated') => new AppError('unauthorized', message)
 export const forbidden = (message: string) => new AppError('forbidden', message)
 export const notFound = (message: string) => new AppError('not_found', message)

@@ -33,17 +33,30 @@ export interface RoleSpec {
   /** its permission codes, or '*' for every permission of every installed module (new codes included) */
   permissions: '*' | readonly string[]
 }
+/** What a lifecycle hook gets: the open transaction (`tx.execute(sql)`) and the module's name. */
+export interface ModuleHookContext {
+  tx: { execute: (query: any) => Promise<unknown> }
+  module: string
+  userId: number | null
+}
+export type ModuleHook = (context: ModuleHookContext) => Promise<void> | void
 
 export interface ModuleManifest {
   name: string
+  /** semver (1.2.0) */
   version: string
   summary: string
   description?: string
   author?: string
+  website?: string
   license?: string
   category?: string
+  /** an app (shown first in the console's Apps) rather than a technical module */
   application?: boolean
+  /** installed by itself as soon as everything it depends on is installed */
   autoInstall?: boolean
+  /** an icon of the console (`i-lucide-*`) */
+  icon?: string
   depends: readonly string[]
   /** permission code → description (or description and category) */
   permissions: Readonly<Record<string, string | PermissionSpec>>
@@ -54,6 +67,10 @@ export interface ModuleManifest {
   data: readonly string[]
   /** demo data files, loaded only when asked */
   demo: readonly string[]
+  /** role codename (global roles) -> permission codes granted at install */
+  grants?: Readonly<Record<string, readonly string[]>>
+  /** run inside the install / uninstall transaction */
+  hooks?: { preInstall?: ModuleHook, postInstall?: ModuleHook, preUninstall?: ModuleHook }
 }
 
 /** Keeps the literal permission codes, so `PermissionCode` can be derived from manifests. */

@@ -1,19 +1,25 @@
 import { z } from 'zod'
 import routes from '#api-routes'
+import { moduleRoutes } from '#fastvue-modules'
 import type { ApiMeta } from '~~/server/utils/api-handler'
 import { buildOpenApi } from '~~/server/utils/openapi'
+import { useDb } from '~~/server/db/client'
+import { installedModuleNames } from '~~/server/services/modules/registry'
 
-let cached: ReturnType<typeof buildOpenApi> | undefined
+let cached: { installed: ReadonlySet<string>, doc: ReturnType<typeof buildOpenApi> } | undefined
 
 export default defineApiHandler({
   operationId: 'getOpenApiDocument', auth: false, response: z.object({ openapi: z.string(), info: z.object({ title: z.string(), version: z.string() }).loose(), paths: z.record(z.string(), z.unknown()) }).loose(), tags: ['system'], summary: 'This OpenAPI 3.1 document',
 }, async () => {
-  if (!cached) {
-    const loaded = await Promise.all(routes.map(async r => ({ route: r.route, method: r.method, meta: ((await r.load()).default as { __api?: ApiMeta }).__api })))
-    cached = buildOpenApi(loaded.filter(r => r.meta), {
+  // routes of modules that are not installed are left out (rebuilt when the installed set changes)
+  const installed = await installedModuleNames(await useDb())
+  if (cached?.installed !== installed) {
+    const hidden = new Set(moduleRoutes.filter(r => r.kind === 'api' && !installed.has(r.module)).map(r => r.route))
+    const loaded = await Promise.all(routes.filter(r => !hidden.has(r.route)).map(async r => ({ route: r.route, method: r.method, meta: ((await r.load()).default as { __api?: ApiMeta }).__api })))
+    cached = { installed, doc: buildOpenApi(loaded.filter(r => r.meta), {
       title: 'FastVue API', version: useRuntimeConfig().public.version as string,
       description: 'Multi-company business application API. Authenticate with POST /api/v1/auth/login and send `Authorization: Bearer <access_token>`.',
-    })
+    }) }
   }
-  return cached
+  return cached.doc
 })
