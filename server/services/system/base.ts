@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm'
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import base from '../../../fastvue.module'
 import baseData from '../../../data/base.json'
 import { permissionDefs, type ModuleManifest } from '../../../shared/modules/manifest'
@@ -7,8 +7,8 @@ import { companies, contentTypes, menuItems, permissions, rolePermissions, roles
 
 /**
  * Idempotently makes a manifest's permissions, menus, content types and system roles exist.
- * A system role's permissions are the manifest's (`'*'`: every active permission, so an
- * "all permissions" role gets new codes — a module's included — on the next seed).
+ * A system role holds at least the manifest's codes (`'*'`: every active permission, so an
+ * "all permissions" role gets new codes — a module's included — as soon as they are seeded).
  */
 export async function ensureManifestData(db: DbOrTx, manifest: ModuleManifest) {
   const module = manifest.name === 'base' ? 'core' : manifest.name
@@ -31,8 +31,8 @@ export async function ensureManifestData(db: DbOrTx, manifest: ModuleManifest) {
     const wanted = r.permissions === '*'
       ? await db.select({ id: permissions.id }).from(permissions).where(eq(permissions.isActive, true))
       : r.permissions.length ? await db.select({ id: permissions.id }).from(permissions).where(inArray(permissions.codename, [...r.permissions])) : []
+    // add only: installed modules grant their own codes to system roles (their manifests' `grants`)
     const ids = wanted.map(p => p.id)
-    await db.delete(rolePermissions).where(and(eq(rolePermissions.roleId, row!.id), ids.length ? notInArray(rolePermissions.permissionId, ids) : undefined))
     if (ids.length) await db.insert(rolePermissions).values(ids.map(permissionId => ({ roleId: row!.id, permissionId }))).onConflictDoNothing()
   }
   if (manifest !== base) await grantAllToStarRoles(db)
