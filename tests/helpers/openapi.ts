@@ -131,7 +131,8 @@ export function schemaValidator(doc: OpenApiDocument) {
         cache.set(schema, fn)
       }
       const ok = fn(value) as boolean
-      return { ok, errors: ok ? '' : ajv.errorsText(fn.errors?.slice(0, 5), { separator: '; ' }) }
+      const errors = (fn.errors ?? []).slice(0, 5).map(e => `${e.instancePath || '(root)'} ${e.message}${e.params?.additionalProperty ? `: '${e.params.additionalProperty}'` : ''}`)
+      return { ok, errors: errors.join('; ') }
     }
   }
   const closedDoc = closeObjects(doc) as OpenApiDocument
