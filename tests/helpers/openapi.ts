@@ -53,7 +53,7 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
     for (const method of METHODS) {
       const op = item[method]
       if (!op) continue
-      const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p: Json) => deref<Parameter>(doc, p))
+      const params = [...((item.parameters ?? []) as Json[]), ...((op.parameters ?? []) as Json[])].map((p: Json) => deref<Parameter>(doc, p))
       for (const p of params) {
         if (p.in !== 'path' && p.in !== 'query') throw new Error(`${op.operationId}: ${p.in} parameters are not exercised by the generated tests yet`)
       }
