@@ -1,4 +1,4 @@
-import { request as httpRequest, Agent } from 'node:http'
+import { Agent, request as httpRequest } from 'node:http'
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
 
@@ -301,8 +301,6 @@ export function setAt(base: unknown, path: (string | number)[], value: unknown):
 
 export interface RawResponse { status: number, headers: Record<string, string | string[] | undefined>, text: string, json: unknown, violation?: string }
 
-const agent = new Agent({ keepAlive: true, maxSockets: 8 })
-
 export function rawRequest(base: string, method: string, path: string, options: { token?: string, body?: string | Buffer, contentType?: string } = {}): Promise<RawResponse> {
   const url = new URL(base)
   const headers: Record<string, string | number> = {}
@@ -312,10 +310,15 @@ export function rawRequest(base: string, method: string, path: string, options: 
     headers['content-length'] = Buffer.byteLength(options.body)
   }
   return new Promise((resolve, reject) => {
+    // One connection per request, asking to keep it alive: a server that answers before reading a
+    // body (413) then drains the rest instead of resetting the connection under the writer; and no
+    // socket is reused, so none can be one the server has just closed as idle.
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 })
     const req = httpRequest({ host: url.hostname, port: url.port, method, path, headers, agent, timeout: 30_000 }, (res) => {
       const chunks: Buffer[] = []
       res.on('data', (c: Buffer) => chunks.push(c))
       res.on('end', () => {
+        agent.destroy()
         const text = Buffer.concat(chunks).toString('utf8')
         let json: unknown
         try {
@@ -336,6 +339,7 @@ export function rawRequest(base: string, method: string, path: string, options: 
     req.on('timeout', () => req.destroy(new Error(`${method} ${path}: no answer in 30 s`)))
     // a server may answer (413) and close before it has read a large body: its answer counts
     req.on('error', (error) => {
+      agent.destroy()
       if (!answered) reject(new Error(`${method} ${path}: ${error.message}`))
     })
     if (options.body !== undefined) req.end(options.body)
