@@ -184,7 +184,8 @@ function buildRequest(doc: OpenApiDocument, validate: Validator, op: Operation, 
     else {
       const got = sampleValue(doc, validate, op.body.schema, 'body', reference)
       if (got.ok) body = got.value
-      else problems.push(missing(op, `the body (${got.reason})`))
+      // a missing reference is reported below, by name
+      else if (!unresolved.length) problems.push(missing(op, `the body (${got.reason})`))
     }
     if (body !== undefined) {
       const check = validate.check(op.body.schema, body)
