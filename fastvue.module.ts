@@ -34,7 +34,6 @@ export default defineModuleManifest({
     'role.manage': 'Full control of roles (implies the other role actions)',
     'permission.read': 'Read permissions',
     'permission.manage': 'Create and delete custom permissions',
-    'system.settings': 'Change system settings',
     'system.audit': { description: 'Read the audit log', category: 'audit' },
     'access_rule.create': { description: 'Create access rules', category: 'system' },
     'access_rule.read': { description: 'Read access rules', category: 'system' },
@@ -42,7 +41,6 @@ export default defineModuleManifest({
     'access_rule.delete': { description: 'Delete access rules', category: 'system' },
     'access_rule.manage': { description: 'Full control of access rules (implies the other access_rule actions)', category: 'system' },
     'activity.read': { description: 'Read the activity log of the company', category: 'audit' },
-    'menu.manage': { description: 'Manage menu items', category: 'system' },
   },
   // the console's navigation; each item names the permission it needs (none = every user)
   menus: [
@@ -66,6 +64,16 @@ export default defineModuleManifest({
     { appLabel: 'core', model: 'group', name: 'Group' },
     { appLabel: 'core', model: 'auditlog', name: 'Audit log' },
     { appLabel: 'core', model: 'activitylog', name: 'Activity log' },
+  ],
+  // system roles: the same in every company, read-only in the console
+  roles: [
+    { codename: 'administrator', name: 'Administrator', description: 'Full system access with all permissions', permissions: '*' },
+    {
+      codename: 'manager', name: 'Manager', description: 'Department/team management access',
+      permissions: ['company.read', 'group.read', 'group.update', 'permission.read', 'role.read', 'user.read', 'user.update'],
+    },
+    { codename: 'employee', name: 'Employee', description: 'Standard employee access', permissions: ['company.read', 'group.read', 'user.read'] },
+    { codename: 'viewer', name: 'Viewer', description: 'Read-only access to system data', permissions: ['company.read', 'group.read', 'permission.read', 'role.read', 'user.read'] },
   ],
   data: ['data/base.json'],
   demo: ['data/demo.json'],

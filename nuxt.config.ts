@@ -1,7 +1,9 @@
+import { createRequire } from 'node:module'
 import pkg from './package.json'
 
 export default defineNuxtConfig({
-  modules: ['@nuxt/eslint', '@nuxt/ui', '@sidebase/nuxt-auth'],
+  // @nuxt/eslint is a devDependency: a production install (`NODE_ENV=production npm ci`) builds without it
+  modules: [...(resolvable('@nuxt/eslint') ? ['@nuxt/eslint'] : []), '@nuxt/ui', '@sidebase/nuxt-auth'],
   devtools: { enabled: false },
   app: { head: { title: 'FastVue', link: [{ rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }] } },
   css: ['~/assets/css/main.css'],
@@ -59,3 +61,13 @@ export default defineNuxtConfig({
   eslint: { config: { stylistic: true } },
   icon: { serverBundle: 'local', clientBundle: { scan: true }, provider: 'server', fallbackToApi: false },
 })
+
+function resolvable(name: string): boolean {
+  try {
+    createRequire(import.meta.url).resolve(name)
+    return true
+  }
+  catch {
+    return false
+  }
+}

@@ -28,10 +28,8 @@ export interface AppConfig {
   redisUrl?: string
   cachePrefix: string
   cacheEnabled: boolean
-  cacheDefaultTtl: number
   permissionCacheTtl: number
   pool: { size: number, maxOverflow: number, timeout: number, recycle: number }
-  accessTokenMinutes: number
   /** access-token lifetime in seconds (ACCESS_TOKEN_EXPIRE_SECONDS, else the minutes) */
   accessTokenSeconds: number
   refreshTokenDays: number
@@ -54,7 +52,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     isProduction,
     debug: isProduction ? false : bool(env.DEBUG, true),
     secretKey: env.SECRET_KEY || (isProduction ? '' : DEV_SECRET),
-    jwtSecretKey: env.JWT_SECRET_KEY || env.SECRET_KEY || (isProduction ? '' : DEV_JWT_SECRET),
+    // its own secret: never derived from SECRET_KEY (one leaked key must not give the other)
+    jwtSecretKey: env.JWT_SECRET_KEY || (isProduction ? '' : DEV_JWT_SECRET),
     databaseUrl,
     pgliteDir: env.PGLITE_DIR || '.data/pglite',
     autoMigrate: bool(env.AUTO_MIGRATE, !databaseUrl),
@@ -62,15 +61,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisUrl: env.REDIS_URL || undefined,
     cachePrefix: env.CACHE_PREFIX || 'fastvue',
     cacheEnabled: bool(env.CACHE_ENABLED, true),
-    cacheDefaultTtl: int(env.CACHE_DEFAULT_TTL, 300),
     permissionCacheTtl: int(env.PERMISSION_CACHE_TTL, 3600),
     pool: {
       size: int(env.DB_POOL_SIZE, 20),
       maxOverflow: int(env.DB_MAX_OVERFLOW, 40),
-      timeout: int(env.DB_POOL_TIMEOUT, 30),
+      timeout: int(env.DB_POOL_TIMEOUT, 5),
       recycle: int(env.DB_POOL_RECYCLE, 3600),
     },
-    accessTokenMinutes: int(env.ACCESS_TOKEN_EXPIRE_MINUTES, 15),
     accessTokenSeconds: int(env.ACCESS_TOKEN_EXPIRE_SECONDS, int(env.ACCESS_TOKEN_EXPIRE_MINUTES, 15) * 60),
     refreshTokenDays: int(env.REFRESH_TOKEN_EXPIRE_DAYS, 30),
     refreshReuseGraceSeconds: int(env.REFRESH_REUSE_GRACE_SECONDS, 10),
@@ -81,15 +78,64 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
 }
 
+/** Shannon entropy of the characters' frequencies times the length: a generous upper bound of a secret's strength. */
+export function estimatedBits(value: string): number {
+  const counts = new Map<string, number>()
+  for (const c of value) counts.set(c, (counts.get(c) ?? 0) + 1)
+  let perChar = 0
+  for (const n of counts.values()) perChar -= (n / value.length) * Math.log2(n / value.length)
+  return perChar * value.length
+}
+
+/** True when the value repeats a shorter pattern ("changemechangeme…", "0123456789" × 4). */
+function isPeriodic(value: string): boolean {
+  for (let p = 1; p <= value.length / 2; p++) {
+    if (value.slice(p) === value.slice(0, value.length - p)) return true
+  }
+  return false
+}
+
+const PLACEHOLDER = /change[-_ ]?me|replace[-_ ]?me|your[-_ ]?secret|example|placeholder/i
+
+/**
+ * Why a production secret is unacceptable, or undefined. At least 32 characters, 8 distinct
+ * ones, ~80 bits by character frequencies, no repeated pattern, no placeholder text: 16 random
+ * bytes in hex (`openssl rand -hex 16`) pass, whitespace and keyboard patterns do not.
+ */
+export function secretProblem(name: string, value: string): string | undefined {
+  if (KNOWN_DEFAULT_SECRETS.has(value.trim())) return `${name} is missing or a known default`
+  if (value.length < 32) return `${name} must be at least 32 characters`
+  if (new Set(value).size < 8 || estimatedBits(value) < 80 || isPeriodic(value) || PLACEHOLDER.test(value)) {
+    return `${name} is too predictable (use e.g. \`openssl rand -base64 32\`)`
+  }
+  return undefined
+}
+
 /** Problems that must stop a production start; empty in development. */
 export function configProblems(config: AppConfig): string[] {
-  const problems: string[] = []
-  if (!config.isProduction) return problems
-  for (const [name, value] of [['SECRET_KEY', config.secretKey], ['JWT_SECRET_KEY', config.jwtSecretKey]] as const) {
-    if (KNOWN_DEFAULT_SECRETS.has(value)) problems.push(`${name} is missing or a known default`)
-    else if (value.length < 32) problems.push(`${name} must be at least 32 characters`)
-  }
+  if (!config.isProduction) return []
+  const problems = [secretProblem('SECRET_KEY', config.secretKey), secretProblem('JWT_SECRET_KEY', config.jwtSecretKey)]
+    .filter((p): p is string => !!p)
+  if (!problems.length && config.secretKey === config.jwtSecretKey) problems.push('SECRET_KEY and JWT_SECRET_KEY must be different secrets')
   return problems
+}
+
+/**
+ * Loud start-up warnings: outside production and tests, the public development keys mean
+ * anyone can sign tokens the server accepts.
+ */
+export function configWarnings(config: AppConfig, env: NodeJS.ProcessEnv = process.env): string[] {
+  if (config.isProduction || config.environment === 'test') return []
+  const dev = [config.secretKey === DEV_SECRET && 'SECRET_KEY', config.jwtSecretKey === DEV_JWT_SECRET && 'JWT_SECRET_KEY'].filter(Boolean)
+  if (!dev.length) return []
+  const why = env.ENVIRONMENT ? `ENVIRONMENT=${env.ENVIRONMENT}` : 'ENVIRONMENT is not set, so this is development'
+  return [
+    '!'.repeat(78),
+    `!! ${why}: running with the PUBLIC development ${dev.join(' and ')}.`,
+    '!! Anyone can forge sign-in tokens for this server. Never expose it; for a deployment set',
+    '!! ENVIRONMENT=production with your own SECRET_KEY and JWT_SECRET_KEY.',
+    '!'.repeat(78),
+  ]
 }
 
 let cached: AppConfig | undefined

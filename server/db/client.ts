@@ -25,13 +25,19 @@ export interface OpenOptions {
   logger?: Logger
 }
 
+const RECONNECT_SECONDS = 0.1
+
 /** Opens PGlite (embedded) or postgres.js (DATABASE_URL): one drizzle dialect for both. */
 export async function openDatabase(config: Pick<AppConfig, 'databaseUrl' | 'pgliteDir' | 'pool'> = useConfig(), options: OpenOptions = {}): Promise<Database> {
   if (config.databaseUrl) {
     const client = postgres(config.databaseUrl, {
       // SQLAlchemy's pool_size + max_overflow is the most connections it would open
       max: Math.max(1, config.pool.size + config.pool.maxOverflow),
+      // DB_POOL_TIMEOUT (5 s): the longest a query waits for a server that does not even refuse
       connect_timeout: config.pool.timeout,
+      // postgres.js backs off up to 20 s between reconnections and queued queries wait that long:
+      // retry every 100 ms so that, with PostgreSQL down, each query fails (503) at once
+      backoff: () => RECONNECT_SECONDS,
       max_lifetime: config.pool.recycle,
       idle_timeout: 60,
       onnotice: () => {},

@@ -6,9 +6,10 @@ import { useConfig } from '../config'
 import { useDb } from '../db/client'
 import { logActivity } from '../kernel/activity'
 import { createContext, type ServiceContext, type UserContext } from '../kernel/context'
-import { AppError, forbidden, unauthorized, type ErrorKind } from '../kernel/errors'
+import { AppError, describeError, forbidden, isUnavailable, unauthorized, type ErrorKind } from '../kernel/errors'
 import { projector } from '../kernel/projection'
 import { parseInput, parseJsonBody } from '../kernel/validation'
+import { DRAIN_MAX } from './request-body'
 
 type Schema = z.ZodType
 
@@ -155,17 +156,18 @@ function hasPresetBody(event: H3Event) {
   return req.body !== undefined || req.rawBody !== undefined
 }
 
-/** A streamed (chunked) body, refused as soon as it passes `limit` bytes. */
+/** A streamed (chunked) body: kept up to `limit` bytes; past it, the rest is drained (not kept) and the request refused (413). */
 async function readCapped(event: H3Event, limit: number): Promise<string> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of event.node.req) {
     size += (chunk as Buffer).length
-    if (size > limit) {
-      event.node.req.destroy()
-      throw new AppError('payload_too_large', `Request body too large (limit ${limit} bytes)`)
-    }
-    chunks.push(chunk as Buffer)
+    if (size <= limit) chunks.push(chunk as Buffer)
+    else if (size > DRAIN_MAX) event.node.req.destroy()
+  }
+  if (size > limit) {
+    setResponseHeader(event, 'Connection', 'close')
+    throw new AppError('payload_too_large', `Request body too large (limit ${limit} bytes)`)
   }
   return Buffer.concat(chunks).toString('utf8')
 }
@@ -179,6 +181,13 @@ export function sendApiError(event: H3Event, error: unknown) {
     if (status === 401) setResponseHeader(event, 'WWW-Authenticate', 'Bearer')
     if (error.retryAfterSeconds !== undefined) setResponseHeader(event, 'Retry-After', error.retryAfterSeconds)
     return { detail: error.kind === 'validation' ? (error.fields ?? error.message) : error.message }
+  }
+  if (isUnavailable(error)) {
+    // the database or cache is unreachable: the client may retry; one line, the cause chain without query text
+    console.warn(`[api] ${event.method} ${event.path} request=${event.context.request?.id ?? '-'}: 503, ${describeError(error)}`)
+    setResponseStatus(event, 503)
+    setResponseHeader(event, 'Retry-After', 5)
+    return { detail: 'Service temporarily unavailable' }
   }
   if (pg === '23505') {
     setResponseStatus(event, 409)

@@ -25,6 +25,15 @@ export interface ContentTypeSpec {
   name: string
 }
 
+/** A role the module defines for every company (a system role: read-only in the console). */
+export interface RoleSpec {
+  codename: string
+  name: string
+  description: string
+  /** its permission codes, or '*' for every permission of every installed module (new codes included) */
+  permissions: '*' | readonly string[]
+}
+
 export interface ModuleManifest {
   name: string
   version: string
@@ -40,6 +49,7 @@ export interface ModuleManifest {
   permissions: Readonly<Record<string, string | PermissionSpec>>
   menus: readonly MenuSpec[]
   contentTypes: readonly ContentTypeSpec[]
+  roles?: readonly RoleSpec[]
   /** data files loaded at install, relative to the module's folder */
   data: readonly string[]
   /** demo data files, loaded only when asked */

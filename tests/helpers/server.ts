@@ -89,7 +89,8 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   child.stdout!.on('data', keep)
   child.stderr!.on('data', keep)
   const url = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 60_000
+  // generous: on a loaded 2-core machine a cold start (PGlite, migrations, demo data) can take a minute
+  const deadline = Date.now() + 180_000
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${out}`)
     try {

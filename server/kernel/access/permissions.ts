@@ -1,11 +1,15 @@
+import { randomBytes } from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import { rowsOf, type DbOrTx } from '../../db/client'
 import { useCache, type Cache } from '../cache'
 import { useConfig } from '../../config'
+import { describeError, isUnavailable } from '../errors'
 
 const VERSION_KEY = 'perm:version'
+/** How long an in-process copy (permission sets here, sessions in authenticate) may be used. */
+export const LOCAL_CACHE_MS = 5000
 /** In-process copy of cached sets; keys carry the version, so a bump makes old entries unreachable. */
-const local = new Map<string, ReadonlySet<string>>()
+const local = new Map<string, { set: ReadonlySet<string>, at: number }>()
 const LOCAL_MAX = 5000
 
 /** `x.manage` implies every other action on resource `x`. */
@@ -43,9 +47,56 @@ export async function queryEffectivePermissions(db: DbOrTx, userId: number, comp
   return rowsOf<{ codename: string }>(rows).map(r => r.codename)
 }
 
-/** The security version: bumped by every change to permissions, memberships, users' status and sessions. */
-export async function currentVersion(cache: Cache = useCache()): Promise<string> {
-  return String((await cache.storage.getItem(VERSION_KEY)) ?? '0')
+/** A version nobody has seen: random, so it cannot coincide with any earlier one (the `v` keeps unstorage from parsing it as a number). */
+function newVersion(): string {
+  return `v${randomBytes(12).toString('base64url')}`
+}
+
+/**
+ * Cache outages. While the cache cannot be reached, `currentVersion` answers null for a second
+ * at a time without asking it (callers then read the database and cache nothing); a process
+ * that saw an outage starts a new version when the cache answers again, because a change
+ * committed meanwhile could not bump it.
+ */
+const outage = { downUntil: 0, missedBump: false, recovering: undefined as Promise<void> | undefined }
+const RETRY_MS = 1000
+
+function cacheFailed(error: unknown, doing: string): null {
+  if (!isUnavailable(error)) throw error
+  if (!outage.missedBump) console.warn(`[permissions] cache unavailable while ${doing} (${describeError(error)}): sessions and permissions are read from the database until it answers`)
+  outage.missedBump = true
+  outage.downUntil = Date.now() + RETRY_MS
+  return null
+}
+
+async function recover(cache: Cache): Promise<void> {
+  outage.recovering ??= (async () => {
+    await cache.storage.setItem(VERSION_KEY, newVersion())
+    outage.missedBump = false
+    console.info('[permissions] cache answers again: started a new security version')
+  })().finally(() => {
+    outage.recovering = undefined
+  })
+  await outage.recovering
+}
+
+/**
+ * The security version: bumped by every change to permissions, memberships, users' status and
+ * sessions. It never goes back: a missing key (Redis flushed or restarted, memory cache
+ * cleared) gets a fresh random version, created atomically so concurrent processes agree.
+ * Null when the cache cannot be reached: then nothing may be served from a cache.
+ */
+export async function currentVersion(cache: Cache = useCache()): Promise<string | null> {
+  if (Date.now() < outage.downUntil) return null
+  try {
+    await cache.ready(500)
+    if (outage.missedBump) await recover(cache)
+    const stored = await cache.storage.getItem(VERSION_KEY)
+    return stored == null ? await cache.setIfAbsent(VERSION_KEY, newVersion()) : String(stored)
+  }
+  catch (error) {
+    return cacheFailed(error, 'reading the security version')
+  }
 }
 
 /** Cached for PERMISSION_CACHE_TTL (1 h); any RBAC change bumps the version (all processes via Redis). */
@@ -53,25 +104,47 @@ export async function getEffectivePermissions(db: DbOrTx, userId: number, compan
   const config = useConfig()
   if (!config.cacheEnabled) return new Set(await queryEffectivePermissions(db, userId, companyId))
   const version = knownVersion ?? await currentVersion(cache)
+  if (version === null) return new Set(await queryEffectivePermissions(db, userId, companyId))
   const key = `perm:${version}:${userId}:${companyId ?? 'none'}`
   const hit = local.get(key)
-  if (hit) return hit
-  let codes = await cache.storage.getItem<string[]>(key)
+  if (hit && hit.at > Date.now() - LOCAL_CACHE_MS) return hit.set
+  let codes: string[] | null
+  try {
+    codes = await cache.storage.getItem<string[]>(key)
+  }
+  catch (error) {
+    cacheFailed(error, 'reading cached permissions')
+    return new Set(await queryEffectivePermissions(db, userId, companyId))
+  }
   if (!Array.isArray(codes)) {
     codes = await queryEffectivePermissions(db, userId, companyId)
-    await cache.storage.setItem(key, codes, { ttl: config.permissionCacheTtl })
+    try {
+      await cache.storage.setItem(key, codes, { ttl: config.permissionCacheTtl })
+    }
+    catch (error) {
+      cacheFailed(error, 'storing permissions')
+      return new Set(codes)
+    }
   }
   const set = new Set(codes)
   if (local.size >= LOCAL_MAX) local.clear()
-  local.set(key, set)
+  local.set(key, { set, at: Date.now() })
   return set
 }
 
 /**
  * Invalidate every cached permission set and authentication result (roles, groups, memberships,
  * grants, superuser flag, user status, sessions). Call it after the change has committed.
+ * When the cache is down the change stands (it is committed): other processes read the
+ * database meanwhile, and this one starts a new version once the cache answers.
  */
 export async function invalidatePermissions(cache: Cache = useCache()): Promise<void> {
   local.clear()
-  await cache.storage.setItem(VERSION_KEY, `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`)
+  try {
+    await cache.ready(500)
+    await cache.storage.setItem(VERSION_KEY, newVersion())
+  }
+  catch (error) {
+    cacheFailed(error, 'invalidating permissions')
+  }
 }

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client'
 import { companies, userCompanyRoles, userSessions, users } from '../../db/schema'
 import type { AuthUser } from '../context'
 import { unauthorized } from '../errors'
-import { currentVersion } from '../access/permissions'
+import { currentVersion, LOCAL_CACHE_MS } from '../access/permissions'
 import { verifyAccessToken } from './tokens'
 
 /** A user who may act: exists, not deleted, active and not locked. */
@@ -16,9 +16,9 @@ export function assertUsable(user: { isDeleted: boolean, isActive: boolean, lock
 /**
  * Authentication results are kept in-process under the security version (see
  * permissions-engine): logout, revocation, deactivation, deletion, lockout and membership
- * changes bump it, so the next request queries again. Entries also age out after 30 s.
+ * changes bump it, so the next request queries again. Entries also age out after
+ * LOCAL_CACHE_MS (5 s), and nothing is kept while the cache (hence the version) is unavailable.
  */
-const AUTH_CACHE_MS = 30_000
 const authCache = new Map<string, Awaited<ReturnType<ReturnType<typeof buildAuthQuery>['execute']>>[number] & { at: number }>()
 
 /** The per-request authentication query, built once per database and run as a prepared statement. */
@@ -52,22 +52,25 @@ function authQuery(db: Db) {
  */
 export async function authenticate(db: Db, token: string): Promise<AuthUser> {
   const claims = await verifyAccessToken(token)
-  const userId = claims ? Number(claims.sub) : Number.NaN
-  if (!claims || !Number.isSafeInteger(userId)) throw unauthorized('Invalid or expired token')
+  if (!claims) throw unauthorized('Invalid or expired token')
+  // canonical positive decimal, checked by verifyAccessToken
+  const userId = Number(claims.sub)
   const version = await currentVersion()
   const key = `${version}:${claims.sid}:${claims.cid ?? '-'}:${userId}`
-  let row = authCache.get(key)
-  if (!row || row.at < Date.now() - AUTH_CACHE_MS) {
+  let row = version === null ? undefined : authCache.get(key)
+  if (!row || row.at < Date.now() - LOCAL_CACHE_MS) {
     const [fresh] = await authQuery(db).execute({ sid: claims.sid, cid: claims.cid ?? -1, uid: userId })
     if (!fresh) throw unauthorized('Invalid or expired token')
     row = { ...fresh, at: Date.now() }
-    if (authCache.size >= 10_000) authCache.clear()
-    authCache.set(key, row)
+    if (version !== null) {
+      if (authCache.size >= 10_000) authCache.clear()
+      authCache.set(key, row)
+    }
   }
   if (row.revokedAt) throw unauthorized('Session has been revoked')
   assertUsable(row)
   return {
     id: row.id, username: row.username, email: row.email, fullName: row.fullName, isSuperuser: row.isSuperuser,
-    companyId: row.memberCompany ?? null, sessionId: claims.sid, securityVersion: version,
+    companyId: row.memberCompany ?? null, sessionId: claims.sid, securityVersion: version ?? undefined,
   }
 }

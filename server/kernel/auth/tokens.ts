@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { jwtVerify, SignJWT } from 'jose'
+import { jwtVerify, SignJWT, type JWTPayload } from 'jose'
 import { useConfig } from '../../config'
 
 export interface AccessClaims {
@@ -31,16 +31,33 @@ export async function signAccessToken(userId: number, sessionId: string, company
   return { token, expiresIn }
 }
 
-/** Returns the claims, or null for any invalid, expired or non-access token. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+/** Ids are PostgreSQL `integer`s written canonically: "6", never " 6", "06" or "6.0". */
+const INT4_MAX = 2 ** 31 - 1
+export function isCanonicalId(value: string): boolean {
+  return /^[1-9]\d{0,9}$/.test(value) && Number(value) <= INT4_MAX
+}
+
+/**
+ * Returns the claims, or null for any invalid, expired or non-access token. `exp` is required
+ * (a token without it would never expire), `sid` must be a UUID and `sub` a canonical id, so
+ * that a forged-but-signed token can only ever be refused (401), never reach the database as
+ * a malformed value (500).
+ */
 export async function verifyAccessToken(token: string): Promise<AccessClaims | null> {
+  let payload: JWTPayload
   try {
-    const { payload } = await jwtVerify(token, await signingKey(), { algorithms: ['HS256'] })
-    if (payload.type !== 'access' || typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return null
-    return { sub: payload.sub, sid: payload.sid, cid: typeof payload.cid === 'number' ? payload.cid : null, type: 'access' }
+    ({ payload } = await jwtVerify(token, await signingKey(), { algorithms: ['HS256'], requiredClaims: ['exp', 'sub'] }))
   }
   catch {
+    // bad signature, expired, malformed: the reason is not the client's business nor worth a log line
     return null
   }
+  const { sub, sid, cid } = payload
+  if (payload.type !== 'access' || typeof sub !== 'string' || !isCanonicalId(sub)) return null
+  if (typeof sid !== 'string' || !UUID.test(sid)) return null
+  if (cid !== undefined && cid !== null && !(typeof cid === 'number' && Number.isInteger(cid) && cid > 0 && cid <= INT4_MAX)) return null
+  return { sub, sid, cid: typeof cid === 'number' ? cid : null, type: 'access' }
 }
 
 /** Opaque refresh token: only its SHA-256 is stored. */

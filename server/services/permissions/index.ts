@@ -5,6 +5,7 @@ import { writeAudit } from '../../kernel/audit'
 import { inTransaction, type ServiceContext, type UserContext } from '../../kernel/context'
 import { conflict, forbidden, notFound } from '../../kernel/errors'
 import { invalidatePermissions } from '../../kernel/access/permissions'
+import { grantAllToStarRoles } from '../system/base'
 import { escapeLike, offsetOf, pageOf, toSnake } from '../../kernel/serialize'
 
 type PermissionRow = typeof permissions.$inferSelect
@@ -50,6 +51,9 @@ export async function createPermission(ctx: UserContext, input: PermissionCreate
       resource: input.resource ?? input.codename.slice(0, input.codename.lastIndexOf('.')), isActive: input.is_active ?? true, isSystemPermission: false,
     }).returning()
     await writeAudit(tx, { entityType: 'permission', entityId: row!.id, entityName: row!.codename, action: 'create', after: row, companyId: null })
+    // roles that promise every permission (Administrator) hold the new one at once
+    await grantAllToStarRoles(tx.db)
+    await tx.afterCommit(invalidatePermissions)
     return permissionResponse(row!)
   })
 }

@@ -1,10 +1,15 @@
-import { eq, sql } from 'drizzle-orm'
+import { and, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm'
 import base from '../../../fastvue.module'
+import baseData from '../../../data/base.json'
 import { permissionDefs, type ModuleManifest } from '../../../shared/modules/manifest'
 import type { DbOrTx } from '../../db/client'
-import { contentTypes, menuItems, permissions } from '../../db/schema'
+import { companies, contentTypes, menuItems, permissions, rolePermissions, roles } from '../../db/schema'
 
-/** Idempotently make sure the permissions, menus and content types of a manifest exist. */
+/**
+ * Idempotently makes a manifest's permissions, menus, content types and system roles exist.
+ * A system role's permissions are the manifest's (`'*'`: every active permission, so an
+ * "all permissions" role gets new codes — a module's included — on the next seed).
+ */
 export async function ensureManifestData(db: DbOrTx, manifest: ModuleManifest) {
   const module = manifest.name === 'base' ? 'core' : manifest.name
   const perms = permissionDefs(manifest)
@@ -18,9 +23,46 @@ export async function ensureManifestData(db: DbOrTx, manifest: ModuleManifest) {
     const values = { code: m.code, name: m.name, path: m.path ?? null, icon: m.icon ?? null, permission: m.permission ?? null, parentId, order: m.order, module }
     await db.insert(menuItems).values(values).onConflictDoUpdate({ target: menuItems.code, set: { permission: values.permission, parentId, module } })
   }
+  for (const r of manifest.roles ?? []) {
+    const values = { codename: r.codename, name: r.name, description: r.description, companyId: null, isSystemRole: true, isActive: true }
+    let [row] = await db.select({ id: roles.id }).from(roles).where(and(eq(roles.codename, r.codename), isNull(roles.companyId))).limit(1)
+    if (row) await db.update(roles).set({ isSystemRole: true, description: r.description }).where(eq(roles.id, row.id))
+    else [row] = await db.insert(roles).values(values).returning({ id: roles.id })
+    const wanted = r.permissions === '*'
+      ? await db.select({ id: permissions.id }).from(permissions).where(eq(permissions.isActive, true))
+      : r.permissions.length ? await db.select({ id: permissions.id }).from(permissions).where(inArray(permissions.codename, [...r.permissions])) : []
+    const ids = wanted.map(p => p.id)
+    await db.delete(rolePermissions).where(and(eq(rolePermissions.roleId, row!.id), ids.length ? notInArray(rolePermissions.permissionId, ids) : undefined))
+    if (ids.length) await db.insert(rolePermissions).values(ids.map(permissionId => ({ roleId: row!.id, permissionId }))).onConflictDoNothing()
+  }
+  if (manifest !== base) await grantAllToStarRoles(db)
 }
 
-/** The core's permissions, menus and content types (the `base` manifest). */
+/** Roles that promise every permission (base's `'*'` roles) get the codes a module just added. */
+export async function grantAllToStarRoles(db: DbOrTx) {
+  const star = (base.roles as ModuleManifest['roles'] ?? []).filter(r => r.permissions === '*').map(r => r.codename)
+  if (!star.length) return
+  await db.execute(sql`insert into ${rolePermissions} (role_id, permission_id)
+    select r.id, p.id from ${roles} r cross join ${permissions} p
+    where r.company_id is null and r.is_system_role and r.codename in ${star} and p.is_active
+    on conflict do nothing`)
+}
+
+/** The core's permissions, menus, content types and system roles (the `base` manifest). */
 export function ensureSystemData(db: DbOrTx) {
   return ensureManifestData(db, base)
+}
+
+/** The base records every installation starts with (data/base.json: the DEFAULT company); never overwrites. */
+export async function ensureBaseData(db: DbOrTx) {
+  const present = new Set((await db.select({ code: companies.code }).from(companies)
+    .where(inArray(companies.code, baseData.companies.map(c => c.code)))).map(c => c.code))
+  // only the missing ones: an insert that conflicts would still use up an id
+  for (const c of baseData.companies.filter(c => !present.has(c.code))) {
+    await db.insert(companies).values({
+      code: c.code, name: c.name, description: c.description, isHeadquarters: c.is_headquarters, isActive: c.is_active,
+      address: c.address, city: c.city, state: c.state, country: c.country, zipCode: c.zip_code, phone: c.phone, email: c.email,
+      website: c.website, timezone: c.timezone, currency: c.currency, dateFormat: c.date_format, timeFormat: c.time_format,
+    })
+  }
 }

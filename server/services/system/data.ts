@@ -9,7 +9,7 @@ import { inTransaction, type ServiceContext } from '../../kernel/context'
 import { AppError } from '../../kernel/errors'
 import { hashPassword } from '../../kernel/auth/passwords'
 import { invalidatePermissions } from '../../kernel/access/permissions'
-import { ensureSystemData } from './base'
+import { ensureBaseData, ensureSystemData } from './base'
 
 const opt = <T extends z.ZodType>(s: T) => s.nullish()
 const Company = z.object({
@@ -72,6 +72,7 @@ export async function loadDemoData(ctx: ServiceContext, raw: unknown, { clear = 
     await tctx.afterCommit(invalidatePermissions)
     if (clear) await clearCoreData(tx)
     await ensureSystemData(tx)
+    await ensureBaseData(tx)
     const companyIds = new Map<string, number>()
     for (const c of data.companies) {
       const { parent_code: _p, code, ...rest } = c

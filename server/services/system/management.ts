@@ -12,7 +12,7 @@ import { AppError, conflict, notFound } from '../../kernel/errors'
 import { hashPassword } from '../../kernel/auth/passwords'
 import { invalidatePermissions } from '../../kernel/access/permissions'
 import { escapeLike } from '../../kernel/serialize'
-import { ensureSystemData } from './base'
+import { ensureBaseData, ensureSystemData } from './base'
 
 /** Management operations shared by the CLI and the Nitro tasks (no HTTP, no terminal). */
 
@@ -26,19 +26,10 @@ export async function showMigrations(db: Db, read: MigrationReader) {
   return migrationStatus(db, await loadMigrations(read))
 }
 
-/** The base every installation gets: the DEFAULT company and the system roles of the data file. */
-export function baseData(data: DemoData) {
-  return {
-    companies: (data.companies ?? []).filter(c => c.code === 'DEFAULT').map(c => ({ ...c, parent_code: null })),
-    roles: (data.roles ?? []).filter(r => r.is_system_role && !r.company_code),
-  }
-}
-
-/** Migrate, seed system data and (on an empty database) the base; `sample` loads the whole file. */
+/** Migrate, seed the base manifest and the base data (DEFAULT company); `sample` also loads the demo file. */
 export async function initDb(db: Db, read: MigrationReader, data?: DemoData, { sample = false } = {}) {
   const applied = await migrate(db, read)
-  const [existing] = await db.select({ n: sql<number>`count(*)::int` }).from(companies)
-  if (data && !sample && !existing?.n) await loadDemoData(systemContext(db), baseData(data), { clear: false })
+  await ensureBaseData(db)
   const loaded = data && sample ? await loadDemoData(systemContext(db), data, { clear: false }) : null
   return { applied, loaded }
 }

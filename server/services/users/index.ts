@@ -123,8 +123,8 @@ async function assertUnique(db: DbOrTx, email: string | undefined, username: str
 }
 
 /** Gives `user` role `roleId` in `companyId` (rules (a), (b) and (c): see server/kernel/access/grants.ts). */
-async function putMembership(ctx: UserContext, user: UserRow, companyId: number, roleId: number, isDefault: boolean, where: 'body' | 'query') {
-  await authorizeIn(ctx, companyId, 'user.manage', { what: 'membership', loc: [where, 'company_id'] })
+async function putMembership(ctx: UserContext, user: UserRow, companyId: number, roleId: number, isDefault: boolean, where: 'body' | 'query', code: 'user.create' | 'user.manage') {
+  await authorizeIn(ctx, companyId, code, { what: 'membership', loc: [where, 'company_id'] })
   const [role] = await ctx.db.select().from(roles).where(eq(roles.id, roleId)).limit(1)
   if (!role || (role.companyId !== null && role.companyId !== companyId)) throw fieldError([where, 'role_id'], 'Role not found in this company')
   await assertHoldsIn(ctx, companyId, await roleCodes(ctx.db, roleId))
@@ -155,7 +155,7 @@ export async function createUser(ctx: UserContext, input: UserCreateInput & { co
       isActive: input.is_active ?? true, isVerified: input.is_verified ?? false, passwordChangedAt: new Date(), createdBy: ctx.user.id,
     }).returning()
     await writeAudit(tx, { entityType: 'user', entityId: user!.id, entityName: user!.username, action: 'create', after: user, companyId: companyId ?? null })
-    if (companyId !== undefined && input.role_id !== undefined) await putMembership(tx, user!, companyId, input.role_id, true, 'body')
+    if (companyId !== undefined && input.role_id !== undefined) await putMembership(tx, user!, companyId, input.role_id, true, 'body', 'user.create')
     await tx.afterCommit(invalidatePermissions)
     const [fresh] = await tx.db.select().from(users).where(eq(users.id, user!.id))
     return userResponse(fresh!, tx)
@@ -240,7 +240,7 @@ export async function assignCompany(ctx: UserContext, userId: number, input: { c
   const row = await inTransaction(ctx, async (tx) => {
     await assertCompanyVisible(tx, input.company_id, ['query', 'company_id'])
     const user = await findMemberOr404(tx, userId, input.company_id)
-    return putMembership(tx, user, input.company_id, input.role_id, input.is_default, 'query')
+    return putMembership(tx, user, input.company_id, input.role_id, input.is_default, 'query', 'user.manage')
   })
   return { message: 'Company assigned successfully', user_id: userId, company_id: row.companyId, role_id: row.roleId, is_default: row.isDefault }
 }
