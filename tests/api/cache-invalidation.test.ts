@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { signIn, startServer, type TestServer } from '../helpers/server'
+import { startServer, type TestServer } from '../helpers/server'
+import { typedSignIn } from '../helpers/typed-client'
 
 // Two app processes on one Postgres database and one Redis: needs TEST_DATABASE_URL and
 // TEST_REDIS_URL (PGlite cannot be shared between processes), so the PGlite pass skips it.
@@ -18,22 +19,21 @@ describe.skipIf(!shared)('permission cache across processes (Postgres + Redis)',
   })
 
   it('a grant or revoke in one process is obeyed by the other on its next request', async () => {
-    const adminA = (await signIn(a.url, 'admin', 'admin123')).api
-    const demoB = (await signIn(b.url, 'demo', 'demo123')).api
+    const adminA = (await typedSignIn(a.url, 'admin', 'admin123')).api
+    const demoB = await typedSignIn(b.url, 'demo', 'demo123')
+    const auditLogOfDemo = async () => (await demoB.api.GET('/api/v1/audit-logs')).response.status
     // warm B's cache: demo (Viewer) cannot see the audit log
-    expect((await demoB.get('/api/v1/audit-logs/')).status).toBe(403)
-    expect((await demoB.get('/api/v1/audit-logs/')).status).toBe(403)
-    const perms = await adminA.get('/api/v1/permissions/?page_size=100')
-    const audit = perms.body.items.find((p: { codename: string }) => p.codename === 'system.audit')
-    const viewer = (await adminA.get('/api/v1/roles/?page_size=100')).body.items.find((r: { codename: string }) => r.codename === 'viewer')
+    expect(await auditLogOfDemo()).toBe(403)
+    expect(await auditLogOfDemo()).toBe(403)
+    const perms = await adminA.GET('/api/v1/permissions', { params: { query: { page_size: 100 } } })
+    const audit = perms.data!.items.find(p => p.codename === 'system.audit')!
     // viewer is a system role: grant through a group the demo user joins instead
-    const group = await adminA.post('/api/v1/groups/', { name: 'Auditors', codename: 'auditors', company_id: 1, permission_ids: [audit.id], user_ids: [] })
-    expect(group.status).toBe(201)
-    expect(viewer).toBeTruthy()
-    const demoId = (await demoB.get('/api/v1/auth/me')).body.id
-    expect((await adminA.post(`/api/v1/groups/${group.body.id}/users/${demoId}`)).status).toBe(200)
-    expect((await demoB.get('/api/v1/audit-logs/')).status).toBe(200)
-    expect((await adminA.delete(`/api/v1/groups/${group.body.id}/users/${demoId}`)).status).toBe(200)
-    expect((await demoB.get('/api/v1/audit-logs/')).status).toBe(403)
+    const group = await adminA.POST('/api/v1/groups', { body: { name: 'Auditors', codename: 'auditors', company_id: 1, permission_ids: [audit.id], user_ids: [] } })
+    expect(group.response.status).toBe(201)
+    const member = { params: { path: { id: group.data!.id, userId: demoB.login.user.id } } }
+    expect((await adminA.POST('/api/v1/groups/{id}/users/{userId}', member)).response.status).toBe(200)
+    expect(await auditLogOfDemo()).toBe(200)
+    expect((await adminA.DELETE('/api/v1/groups/{id}/users/{userId}', member)).response.status).toBe(200)
+    expect(await auditLogOfDemo()).toBe(403)
   })
 })

@@ -1,0 +1,4312 @@
+// Generated from docs/openapi.json by `npm run api:client` (openapi-typescript). Do not edit.
+
+export interface paths {
+    "/api/v1/access-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List access rules, highest priority first
+         * @description Requires permission `access_rule.read` in the active company (superusers pass).
+         */
+        get: operations["listAccessRules"];
+        put?: never;
+        /**
+         * Create an access rule
+         * @description Requires permission `access_rule.create` in the active company (superusers pass).
+         */
+        post: operations["createAccessRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One access rule
+         * @description Requires permission `access_rule.read` in the active company (superusers pass).
+         */
+        get: operations["getAccessRule"];
+        /**
+         * Update an access rule
+         * @description Requires permission `access_rule.update` in the active company (superusers pass).
+         */
+        put: operations["updateAccessRule"];
+        post?: never;
+        /**
+         * Delete an access rule
+         * @description Requires permission `access_rule.delete` in the active company (superusers pass).
+         */
+        delete: operations["deleteAccessRule"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activity-logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Activity log
+         * @description Superusers see everything, holders of activity.read their active company, everyone else their own entries.
+         *
+         *     Any signed-in user.
+         */
+        get: operations["listActivityLogs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activity-logs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One activity entry
+         * @description Any signed-in user.
+         */
+        get: operations["getActivityLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activity-logs/entity/{entityType}/{entityId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Timeline of one record (entries the caller may read)
+         * @description Any signed-in user.
+         */
+        get: operations["listEntityActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activity-logs/user/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Activity of one user (entries the caller may read)
+         * @description Any signed-in user.
+         */
+        get: operations["listUserActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Audit log
+         * @description Data changes with before/after values, newest first; non-superusers see their active company only.
+         *
+         *     Requires permission `system.audit` in the active company (superusers pass).
+         */
+        get: operations["listAuditLogs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-logs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One audit log entry
+         * @description Requires permission `system.audit` in the active company (superusers pass).
+         */
+        get: operations["getAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/change-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change own password
+         * @description Ends every other session of the user.
+         *
+         *     Any signed-in user.
+         */
+        post: operations["changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with username or e-mail and password
+         * @description Returns an access token, a rotating refresh token, the user, their companies and the permissions of the active company. 5 consecutive failures lock the account.
+         *
+         *     Public: no token needed.
+         */
+        post: operations["login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out: revoke this session and its refresh tokens
+         * @description Any signed-in user.
+         */
+        post: operations["logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in user, with their companies
+         * @description Any signed-in user.
+         */
+        get: operations["getMe"];
+        /**
+         * Edit own profile
+         * @description Name, phone, avatar, bio, location, website, time zone and language; nothing that needs user.update.
+         *
+         *     Any signed-in user.
+         */
+        put: operations["updateMe"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/me/permissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Alias of /auth/permissions
+         * @description Any signed-in user.
+         */
+        get: operations["getMePermissions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/permissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Permissions of the signed-in user in the active company
+         * @description Any signed-in user.
+         */
+        get: operations["getMyPermissions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange a refresh token for new tokens
+         * @description The refresh token rotates on every use; presenting a spent one revokes the whole session.
+         *
+         *     Public: no token needed.
+         */
+        post: operations["refreshTokens"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open sessions of the signed-in user
+         * @description Any signed-in user.
+         */
+        get: operations["listSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke one of own sessions
+         * @description Any signed-in user.
+         */
+        delete: operations["revokeSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/switch-company": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Switch the active company
+         * @description Issues new tokens for the company; 403 unless the user belongs to it.
+         *
+         *     Any signed-in user.
+         */
+        post: operations["switchCompany"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/companies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List companies
+         * @description Superusers see all companies; everyone else the companies they belong to.
+         *
+         *     Requires permission `company.read` in the active company (superusers pass).
+         */
+        get: operations["listCompanies"];
+        put?: never;
+        /**
+         * Create a company or branch
+         * @description Requires permission `company.create` in the active company (superusers pass).
+         */
+        post: operations["createCompany"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/companies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One company
+         * @description Requires permission `company.read` in the active company (superusers pass).
+         */
+        get: operations["getCompany"];
+        /**
+         * Update a company
+         * @description The code cannot change; the parent cannot be the company or one of its branches.
+         *
+         *     Requires permission `company.update` in the active company (superusers pass).
+         */
+        put: operations["updateCompany"];
+        post?: never;
+        /**
+         * Delete a company
+         * @description Refused while users are assigned or branches exist.
+         *
+         *     Requires permission `company.delete` in the active company (superusers pass).
+         */
+        delete: operations["deleteCompany"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/companies/{id}/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Active users of a company
+         * @description Requires permission `company.read` in the active company (superusers pass).
+         */
+        get: operations["listCompanyUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/companies/my-companies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Companies of the signed-in user, with their role in each
+         * @description Any signed-in user.
+         */
+        get: operations["listMyCompanies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/companies/tree": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Companies and their branches as a tree
+         * @description Requires permission `company.read` in the active company (superusers pass).
+         */
+        get: operations["getCompanyTree"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Content types (models access rules apply to)
+         * @description Any signed-in user.
+         */
+        get: operations["listContentTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content-types/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One content type
+         * @description Any signed-in user.
+         */
+        get: operations["getContentType"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Dashboard counts and sign-ins per day (last 30 days)
+         * @description Counts are null for resources the caller may not read; sign-ins are scoped like the activity log.
+         *
+         *     Any signed-in user.
+         */
+        get: operations["getDashboardSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List groups with member counts
+         * @description Requires permission `group.read` in the active company (superusers pass).
+         */
+        get: operations["listGroups"];
+        put?: never;
+        /**
+         * Create a group
+         * @description With optional permission_ids and user_ids; non-superusers may only include permissions they hold.
+         *
+         *     Requires permission `group.create` in the active company (superusers pass).
+         */
+        post: operations["createGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A group with members and permissions
+         * @description Requires permission `group.read` in the active company (superusers pass).
+         */
+        get: operations["getGroup"];
+        /**
+         * Update a group
+         * @description permission_ids and user_ids, when given, replace the sets.
+         *
+         *     Requires permission `group.update` in the active company (superusers pass).
+         */
+        put: operations["updateGroup"];
+        post?: never;
+        /**
+         * Delete a group (not system groups)
+         * @description Requires permission `group.delete` in the active company (superusers pass).
+         */
+        delete: operations["deleteGroup"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/groups/{id}/menu-permissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Menu codes a group opens
+         * @description Requires permission `group.read` in the active company (superusers pass).
+         */
+        get: operations["getGroupMenuCodes"];
+        /**
+         * Replace the menu codes a group opens
+         * @description Body: a JSON array of menu codes; 400 on unknown codes.
+         *
+         *     Requires permission `group.manage` in the active company (superusers pass).
+         */
+        put: operations["setGroupMenuCodes"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/groups/{id}/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Members of a group
+         * @description Requires permission `group.read` in the active company (superusers pass).
+         */
+        get: operations["listGroupUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/groups/{id}/users/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a user to a group
+         * @description Requires permission `group.manage` in the active company (superusers pass).
+         */
+        post: operations["addGroupUser"];
+        /**
+         * Remove a user from a group
+         * @description Requires permission `group.manage` in the active company (superusers pass).
+         */
+        delete: operations["removeGroupUser"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Database and cache status
+         * @description 503 when the database is down.
+         *
+         *     Public: no token needed.
+         */
+        get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/menus/accessible": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Menus the caller can open, with create/edit/delete flags
+         * @description Permission-derived access, OR-merged with group menu grants; the user's own menu permissions override both.
+         *
+         *     Any signed-in user.
+         */
+        get: operations["listAccessibleMenus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/menus/accessible/codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Codes of the menus the caller can open
+         * @description Any signed-in user.
+         */
+        get: operations["listAccessibleMenuCodes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/menus/flat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Menu items the caller may see, flat
+         * @description Any signed-in user.
+         */
+        get: operations["listMenusFlat"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/menus/tree": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Menu tree the caller may see
+         * @description Items whose permission the caller holds, with their parents.
+         *
+         *     Any signed-in user.
+         */
+        get: operations["getMenuTree"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * This OpenAPI 3.1 document
+         * @description Public: no token needed.
+         */
+        get: operations["getOpenApiDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/permissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List permissions
+         * @description Requires permission `permission.read` in the active company (superusers pass).
+         */
+        get: operations["listPermissions"];
+        put?: never;
+        /**
+         * Create a custom permission
+         * @description Requires permission `permission.manage` in the active company (superusers pass).
+         */
+        post: operations["createPermission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/permissions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One permission
+         * @description Requires permission `permission.read` in the active company (superusers pass).
+         */
+        get: operations["getPermission"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a custom permission
+         * @description Refused for system permissions and while roles or groups hold it.
+         *
+         *     Requires permission `permission.manage` in the active company (superusers pass).
+         */
+        delete: operations["deletePermission"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/permissions/grouped": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Active permissions grouped by category
+         * @description Requires permission `permission.read` in the active company (superusers pass).
+         */
+        get: operations["listPermissionsGrouped"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List roles
+         * @description Global roles and roles of the caller's companies; company_id shows that company's roles and the global ones.
+         *
+         *     Requires permission `role.read` in the active company (superusers pass).
+         */
+        get: operations["listRoles"];
+        put?: never;
+        /**
+         * Create a role
+         * @description Non-superusers create roles in their companies and may only include permissions they hold.
+         *
+         *     Requires permission `role.create` in the active company (superusers pass).
+         */
+        post: operations["createRole"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A role with its permissions
+         * @description Requires permission `role.read` in the active company (superusers pass).
+         */
+        get: operations["getRole"];
+        /**
+         * Update a role
+         * @description permission_ids, when given, replaces the set. System roles cannot be changed.
+         *
+         *     Requires permission `role.update` in the active company (superusers pass).
+         */
+        put: operations["updateRole"];
+        post?: never;
+        /**
+         * Delete a role
+         * @description Refused for system roles and roles held by users.
+         *
+         *     Requires permission `role.delete` in the active company (superusers pass).
+         */
+        delete: operations["deleteRole"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roles/{id}/permissions/{permissionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Grant a permission to a role
+         * @description Requires permission `role.manage` in the active company (superusers pass).
+         */
+        post: operations["grantRolePermission"];
+        /**
+         * Revoke a permission from a role
+         * @description Requires permission `role.manage` in the active company (superusers pass).
+         */
+        delete: operations["revokeRolePermission"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List users
+         * @description Users of the active company (all users for superusers); soft-deleted users never appear.
+         *
+         *     Requires permission `user.read` in the active company (superusers pass).
+         */
+        get: operations["listUsers"];
+        put?: never;
+        /**
+         * Create a user
+         * @description Non-superusers add the user to their active company and must name a role_id they may grant.
+         *
+         *     Requires permission `user.create` in the active company (superusers pass).
+         */
+        post: operations["createUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A user with company roles and permissions
+         * @description Requires permission `user.read` in the active company (superusers pass).
+         */
+        get: operations["getUser"];
+        /**
+         * Update a user
+         * @description Requires permission `user.update` in the active company (superusers pass).
+         */
+        put: operations["updateUser"];
+        post?: never;
+        /**
+         * Soft-delete a user
+         * @description The user disappears from lists, cannot sign in, and their sessions end.
+         *
+         *     Requires permission `user.delete` in the active company (superusers pass).
+         */
+        delete: operations["deleteUser"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/assign-company": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give a user a role in a company (query parameters, as in the original)
+         * @description Requires permission `user.manage` in the active company (superusers pass).
+         */
+        post: operations["assignUserCompany"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/menu-permissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A user's own menu permissions in a company (default: the caller's active company)
+         * @description Requires permission `user.read` in the active company (superusers pass).
+         */
+        get: operations["getUserMenuPermissions"];
+        /**
+         * Replace a user's menu permissions in a company
+         * @description Body: a JSON array of {code, can_view, can_create, can_edit, can_delete}; 400 on unknown codes.
+         *
+         *     Requires permission `user.manage` in the active company (superusers pass).
+         */
+        put: operations["setUserMenuPermissions"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/remove-company/{companyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a user from a company
+         * @description Requires permission `user.manage` in the active company (superusers pass).
+         */
+        delete: operations["removeUserCompany"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End a user's sign-in back-off
+         * @description Clears the back-off that failed sign-ins started, from every source address.
+         *
+         *     Requires permission `user.update` in the active company (superusers pass).
+         */
+        post: operations["unlockUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/messageable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Users the caller can message
+         * @description Any signed-in user.
+         */
+        get: operations["listMessageableUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/search/mentions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @mention autocomplete (at most 20)
+         * @description Any signed-in user.
+         */
+        get: operations["searchMentions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** @description A menu item the caller may open, with what they may do there */
+        AccessibleMenu: {
+            id: number;
+            code: string;
+            name: string;
+            path: string | null;
+            icon: string | null;
+            parent_id: number | null;
+            permission: string | null;
+            module: string | null;
+            order: number;
+            parent_code: string | null;
+            can_view: boolean;
+            can_create: boolean;
+            can_edit: boolean;
+            can_delete: boolean;
+            /** @enum {string} */
+            source: "permission" | "group" | "user";
+        };
+        /** @description An access rule */
+        AccessRule: {
+            id: number;
+            name: string;
+            description: string | null;
+            content_type: number;
+            user: number | null;
+            group: number | null;
+            company_id: number | null;
+            scope: string;
+            filters: {
+                [key: string]: unknown;
+            } | null;
+            can_view: boolean;
+            can_add: boolean;
+            can_change: boolean;
+            can_delete: boolean;
+            priority: number;
+            is_active: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            created_at: string;
+            updated_at: string | null;
+        };
+        /** @description A new access rule */
+        AccessRuleCreate: {
+            name: string;
+            description?: string | null;
+            content_type: number | string;
+            /**
+             * @default own
+             * @enum {string}
+             */
+            scope?: "own" | "group" | "company" | "all";
+            filters?: {
+                [key: string]: unknown;
+            } | null;
+            /** @default true */
+            can_view?: boolean;
+            /** @default false */
+            can_add?: boolean;
+            /** @default false */
+            can_change?: boolean;
+            /** @default false */
+            can_delete?: boolean;
+            /** @default 10 */
+            priority?: number;
+            /** @default true */
+            is_active?: boolean;
+            user?: (number | string) | null;
+            group?: (number | string) | null;
+        };
+        /** @description A page of AccessRule items */
+        AccessRulePage: {
+            /**
+             * @description Items matching the filters, on every page
+             * @example 42
+             */
+            total: number;
+            items: components["schemas"]["AccessRule"][];
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            page_size: number;
+        };
+        /** @description Changes to an access rule */
+        AccessRuleUpdate: {
+            name?: string;
+            description?: string | null;
+            /** @enum {string} */
+            scope?: "own" | "group" | "company" | "all";
+            filters?: {
+                [key: string]: unknown;
+            } | null;
+            can_view?: boolean;
+            can_add?: boolean;
+            can_change?: boolean;
+            can_delete?: boolean;
+            priority?: number;
+            is_active?: boolean;
+        };
+        /** @description One event: a sign-in, a denial, a permission change */
+        ActivityLogEntry: {
+            id: number;
+            event_id: string;
+            action: string;
+            category: string;
+            level: string;
+            entity_type: string;
+            entity_id: number | null;
+            entity_name: string | null;
+            description: string | null;
+            user_id: number | null;
+            company_id: number | null;
+            ip_address: string | null;
+            user_agent: string | null;
+            request_method: string | null;
+            request_path: string | null;
+            http_status: number | null;
+            success: boolean;
+            risk_score: number;
+            is_suspicious: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            created_at: string;
+            user: {
+                id: number;
+                username: string;
+                full_name: string | null;
+                avatar_url: string | null;
+            } | null;
+        };
+        /** @description A page of ActivityLogEntry items */
+        ActivityLogEntryPage: {
+            /**
+             * @description Items matching the filters, on every page
+             * @example 42
+             */
+            total: number;
+            items: components["schemas"]["ActivityLogEntry"][];
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            page_size: number;
+        };
+        /** @description One change: who, what, and the before/after values of the changed fields */
+        AuditLogEntry: {
+            id: number;
+            user_id: number | null;
+            user: {
+                id: number;
+                username: string;
+                full_name: string | null;
+                avatar_url: string | null;
+            } | null;
+            company_id: number | null;
+            action: string;
+            entity_type: string;
+            entity_id: number | null;
+            entity_name: string | null;
+            old_values: {
+                [key: string]: unknown;
+            } | null;
+            new_values: {
+                [key: string]: unknown;
+            } | null;
+            changed_fields: string[] | null;
+            description: string | null;
+            ip_address: string | null;
+            user_agent: string | null;
+            request_id: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            created_at: string;
+        };
+        /** @description A page of AuditLogEntry items */
+        AuditLogEntryPage: {
+            /**
+             * @description Items matching the filters, on every page
+             * @example 42
+             */
+            total: number;
+            items: components["schemas"]["AuditLogEntry"][];
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            page_size: number;
+        };
+        /** @description A company or branch */
+        Company: {
+            id: number;
+            name: string;
+            code: string;
+            description: string | null;
+            parent_company_id: number | null;
+            address: string | null;
+            city: string | null;
+            state: string | null;
+            country: string | null;
+            zip_code: string | null;
+            phone: string | null;
+            email: string | null;
+            website: string | null;
+            tax_id: string | null;
+            registration_number: string | null;
+            date_format: string | null;
+            time_format: string | null;
+            timezone: string | null;
+            currency: string | null;
+            logo_url: string | null;
+            is_active: boolean;
+            is_headquarters: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            created_at: string;
+            updated_at: string | null;
+        };
+        /** @description The membership that was set */
+        CompanyAssignment: {
+            message: string;
+            user_id: number;
+            company_id: number;
+            role_id: number;
+            is_default: boolean;
+        };
+        /** @description A new company or branch */
+        CompanyCreate: {
+            name: string;
+            code: string;
+            description?: string | null;
+            parent_company_id?: (number | string) | null;
+            address?: string | null;
+            city?: string | null;
+            state?: string | null;
+            country?: string | null;
+            zip_code?: string | null;
+            phone?: string | null;
+            email?: (string | null) | "";
+            website?: string | null;
+            tax_id?: string | null;
+            registration_number?: string | null;
+            date_format?: string;
+            time_format?: string;
+            timezone?: string;
+            currency?: string;
+            is_headquarters?: boolean;
+            is_active?: boolean;
+        };
+        /** @description A page of Company items */
+        CompanyPage: {
+            /**
+             * @description Items matching the filters, on every page
+             * @example 42
+             */
+            total: number;
+            items: components["schemas"]["Company"][];
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            page_size: number;
+        };
+        /** @description A company with its branches */
+        CompanyTreeNode: {
+            id: number;
+            name: string;
+            code: string;
+            description: string | null;
+            parent_company_id: number | null;
+            address: string | null;
+            city: string | null;
+            state: string | null;
+            country: string | null;
+            zip_code: string | null;
+            phone: string | null;
+            email: string | null;
+            website: string | null;
+            tax_id: string | null;
+            registration_number: string | null;
+            date_format: string | null;
+            time_format: string | null;
+            timezone: string | null;
+            currency: string | null;
+            logo_url: string | null;
+            is_active: boolean;
+            is_headquarters: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            created_at: string;
+            updated_at: string | null;
+            children: components["schemas"]["CompanyTreeNode"][];
+        };
+        /** @description Changes to a company */
+        CompanyUpdate: {
+            name?: string;
+            logo_url?: string | null;
+            description?: string | null;
+            parent_company_id?: (number | string) | null;
+            address?: string | null;
+            city?: string | null;
+            state?: string | null;
+            country?: string | null;
+            zip_code?: string | null;
+            phone?: string | null;
+            email?: (string | null) | "";
+            website?: string | null;
+            tax_id?: string | null;
+            registration_number?: string | null;
+            date_format?: string;
+            time_format?: string;
+            timezone?: string;
+            currency?: string;
+            is_headquarters?: boolean;
+            is_active?: boolean;
+        };
+        /** @description Active members of a company (rows under `users`, as in the original) */
+        CompanyUsers: {
+            company_id: number;
+            company_name: string;
+            users: {
+                id: number;
+                email: string;
+                username: string;
+                full_name: string | null;
+                avatar_url: string | null;
+                phone: string | null;
+                bio: string | null;
+                location: string | null;
+                website: string | null;
+                timezone: string | null;
+                language: string | null;
+                is_active: boolean;
+                is_verified: boolean;
+                is_superuser: boolean;
+                current_company_id: number | null;
+                last_login_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-01-15T09:30:00.000Z
+                 */
+                created_at: string;
+                updated_at: string | null;
+                last_login_ip?: string | null;
+                password_changed_at?: string | null;
+                must_change_password?: boolean;
+                two_factor_enabled?: boolean;
+                /** @description Sign-ins from some address are backing off after failures */
+                locked?: boolean;
+                locked_until?: string | null;
+                role_id: number;
+                role_name: string;
+            }[];
+            total: number;
+            page: number;
+            page_size: number;
+        };
+        /** @description A model access rules apply to */
+        ContentType: {
+            id: number;
+            app_label: string;
+            model: string;
+            name: string;
+        };
+        /** @description Counts and sign-ins per day for the dashboard */
+        DashboardSummary: {
+            /** @description null where the caller may not read the resource */
+            counts: {
+                users: number | null;
+                companies: number | null;
+                groups: number | null;
+                roles: number | null;
+            };
+            /** @description the last 30 days, oldest first */
+            sign_ins: {
+                day: string;
+                count: number;
+            }[];
+        };
+        FieldError: {
+            /**
+             * @description Where: `body`, `query` or `path`, then the field path
+             * @example [
+             *       "body",
+             *       "email"
+             *     ]
+             */
+            loc: (string | number)[];
+            /** @example Invalid email address */
+            msg: string;
+            /** @example invalid_format */
+            type: string;
+        };
+        /** @description A group */
+        Group: {
+            id: number;
+            name: string;
+            codename: string;
+            description: string | null;
+            company_id: number | null;
+            is_active: boolean;
+            is_system_group: boolean;
+            member_count: number;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            created_at: string;
+            updated_at: string | null;
+        };
+        /** @description A new group */
+        GroupCreate: {
+            name: string;
+            codename: string;
+            description?: string | null;
+            company_id?: (number | string) | null;
+            is_active?: boolean;
+            permission_ids?: (number | string)[];
+            user_ids?: (number | string)[];
+        };
+        /** @description A group with its members and permissions */
+        GroupDetail: {
+            id: number;
+            name: string;
+            codename: string;
+            description: string | null;
+            company_id: number | null;
+            is_active: boolean;
+            is_system_group: boolean;
+            member_count: number;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            created_at: string;
+            updated_at: string | null;
+            members: components["schemas"]["GroupMember"][];
+            permissions: {
+                id: number;
+                name: string;
+                codename: string;
+            }[];
+        };
+        /** @description A member of a group */
+        GroupMember: {
+            id: number;
+            username: string;
+            email: string;
+            full_name: string | null;
+            avatar_url: string | null;
+        };
+        /** @description The menu items a group opens */
+        GroupMenuCodes: {
+            menu_codes: string[];
+        };
+        /** @description A page of Group items */
+        GroupPage: {
+            /**
+             * @description Items matching the filters, on every page
+             * @example 42
+             */
+            total: number;
+            items: components["schemas"]["Group"][];
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            page_size: number;
+        };
+        /** @description Changes to a group; permission_ids and user_ids replace the sets */
+        GroupUpdate: {
+            name?: string;
+            description?: string | null;
+            is_active?: boolean;
+            permission_ids?: (number | string)[];
+            user_ids?: (number | string)[];
+        };
+        /** @description Status of the database and the cache */
+        Health: {
+            /** @enum {string} */
+            status: "ok" | "degraded" | "down";
+            database: {
+                ok: boolean;
+                latency_ms: number;
+                driver: string;
+                error?: string;
+            };
+            cache: {
+                ok: boolean;
+                latency_ms: number;
+                driver: string;
+                error?: string;
+            };
+            version: string;
+            uptime_s: number;
+        };
+        /** @description Every error but validation */
+        HTTPError: {
+            /** @example Not Found */
+            detail: string;
+        };
+        /** @description Credentials */
+        LoginRequest: {
+            /** @description Username or e-mail */
+            username: string;
+            password: string;
+        };
+        /** @description Tokens, the user, their companies and their permissions in the active company */
+        LoginResponse: {
+            access_token: string;
+            refresh_token: string;
+            /** @constant */
+            token_type: "bearer";
+            /** @description Seconds until the access token expires */
+            expires_in: number;
+            requires_2fa: boolean;
+            user: components["schemas"]["UserInfo"];
+            companies: components["schemas"]["UserCompany"][];
+            permissions: string[];
+            role: string | null;
+            company_id: number | null;
+        };
+        /** @description The signed-in user with their profile and companies */
+        Me: {
+            id: number;
+            email: string;
+            username: string;
+            full_name: string | null;
+            avatar_url: string | null;
+            is_superuser: boolean;
+            is_active: boolean;
+            two_factor_enabled: boolean;
+            current_company_id: number | null;
+            phone: string | null;
+            bio: string | null;
+            location: string | null;
+            website: string | null;
+            timezone: string | null;
+            language: string | null;
+            companies: components["schemas"]["UserCompany"][];
+        };
+        /** @description A menu item */
+        MenuItem: {
+            id: number;
+            code: string;
+            name: string;
+            path: string | null;
+            icon: string | null;
+            parent_id: number | null;
+            permission: string | null;
+            module: string | null;
+            order: number;
+        };
+        /** @description A user's own access to one menu item */
+        MenuPermission: {
+            code: string;
+            name: string;
+            can_view: boolean;
+            can_create: boolean;
+            can_edit: boolean;
+            can_delete: boolean;
+        };
+        /** @description Menu access of a user for one menu item */
+        MenuPermissionInput: {
+            code: string;
+            /** @default true */
+            can_view?: boolean;
+            /** @default false */
+            can_edit?: boolean;
+            /** @default false */
+            can_delete?: boolean;
+            /** @default false */
+            can_create?: boolean;
+        };
+        /** @description A menu item with its children */
+        MenuTreeNode: {
+            id: number;
+            code: string;
+            name: string;
+            path: string | null;
+            icon: string | null;
+            parent_id: number | null;
+            permission: string | null;
+            module: string | null;
+            order: number;
+            children: components["schemas"]["MenuTreeNode"][];
+        };
+        /** @description A confirmation */
+        Message: {
+            /** @example Done */
+            message: string;
+        };
+        /** @description A user the caller can message */
+        MessageableUser: {
+            id: number;
+            username: string;
+            full_name: string | null;
+            avatar_url: string | null;
+            email: string;
+            is_online: boolean;
+        };
+        /** @description A page of MessageableUser items */
+        MessageableUserPage: {
+            /**
+             * @description Items matching the filters, on every page
+             * @example 42
+             */
+            total: number;
+            items: components["schemas"]["MessageableUser"][];
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            page_size: number;
+        };
+        /** @description A company of the caller, with their role there */
+        MyCompany: {
+            id: number;
+            name: string;
+            code: string;
+            description: string | null;
+            parent_company_id: number | null;
+            address: string | null;
+            city: string | null;
+            state: string | null;
+            country: string | null;
+            zip_code: string | null;
+            phone: string | null;
+            email: string | null;
+            website: string | null;
+            tax_id: string | null;
+            registration_number: string | null;
+            date_format: string | null;
+            time_format: string | null;
+            timezone: string | null;
+            currency: string | null;
+            logo_url: string | null;
+            is_active: boolean;
+            is_headquarters: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            created_at: string;
+            updated_at: string | null;
+            role_id: number;
+            role_name: string;
+            role_codename: string;
+            is_default: boolean;
+        };
+        /** @description The caller's permissions in the active company */
+        MyPermissions: {
+            permissions: string[];
+            role: string | null;
+            is_superuser: boolean;
+            company_id: number | null;
+        };
+        /** @description The current and the new password */
+        PasswordChange: {
+            current_password: string;
+            new_password: string & (unknown & unknown & unknown);
+        };
+        /** @description A permission code */
+        Permission: {
+            id: number;
+            name: string;
+            codename: string;
+            description: string | null;
+            category: string;
+            action: string;
+            resource: string | null;
+            is_system_permission: boolean;
+            is_active: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            created_at: string;
+            updated_at: string | null;
+        };
+        /** @description The permissions of one category */
+        PermissionCategory: {
+            category: string;
+            permissions: components["schemas"]["Permission"][];
+        };
+        /** @description A new custom permission */
+        PermissionCreate: {
+            name: string;
+            codename: string;
+            description?: string | null;
+            category: string;
+            /** @enum {string} */
+            action: "create" | "read" | "update" | "delete" | "manage" | "execute";
+            resource?: string;
+            is_active?: boolean;
+        };
+        /** @description A page of Permission items */
+        PermissionPage: {
+            /**
+             * @description Items matching the filters, on every page
+             * @example 42
+             */
+            total: number;
+            items: components["schemas"]["Permission"][];
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            page_size: number;
+        };
+        /** @description A permission, briefly */
+        PermissionRef: {
+            id: number;
+            name: string;
+            codename: string;
+            category: string;
+            action: string;
+        };
+        /** @description Changes to one's own profile */
+        ProfileUpdate: {
+            full_name?: string | null;
+            phone?: string | null;
+            avatar_url?: string | null;
+            bio?: string | null;
+            location?: string | null;
+            website?: string | null;
+            timezone?: string;
+            language?: string;
+        };
+        /** @description A refresh token to exchange */
+        RefreshRequest: {
+            refresh_token: string;
+        };
+        /** @description A role: a company's, or global */
+        Role: {
+            id: number;
+            name: string;
+            codename: string;
+            description: string | null;
+            company_id: number | null;
+            is_system_role: boolean;
+            is_active: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            created_at: string;
+            updated_at: string | null;
+        };
+        /** @description A new role */
+        RoleCreate: {
+            name: string;
+            codename: string;
+            description?: string | null;
+            company_id?: (number | string) | null;
+            is_active?: boolean;
+            permission_ids?: (number | string)[];
+        };
+        /** @description A role with its permissions and the number of users holding it */
+        RoleDetail: {
+            id: number;
+            name: string;
+            codename: string;
+            description: string | null;
+            company_id: number | null;
+            is_system_role: boolean;
+            is_active: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            created_at: string;
+            updated_at: string | null;
+            permissions: components["schemas"]["PermissionRef"][];
+            user_count: number;
+        };
+        /** @description A page of Role items */
+        RolePage: {
+            /**
+             * @description Items matching the filters, on every page
+             * @example 42
+             */
+            total: number;
+            items: components["schemas"]["Role"][];
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            page_size: number;
+        };
+        /** @description Changes to a role */
+        RoleUpdate: {
+            name?: string;
+            description?: string | null;
+            is_active?: boolean;
+            permission_ids?: (number | string)[];
+        };
+        /** @description An open session (a sign-in on one device) */
+        Session: {
+            id: string;
+            company_id: number | null;
+            ip_address: string | null;
+            user_agent: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            last_used_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            expires_at: string;
+            current: boolean;
+        };
+        /** @description The company to switch to */
+        SwitchCompanyRequest: {
+            company_id: number;
+        };
+        /** @description New tokens for the new active company */
+        SwitchCompanyResponse: {
+            access_token: string;
+            refresh_token: string;
+            /** @constant */
+            token_type: "bearer";
+            /** @description Seconds until the access token expires */
+            expires_in: number;
+            message: string;
+            company_id: number;
+            permissions: string[];
+            role: string | null;
+        };
+        /** @description An access token and a refresh token */
+        TokenPair: {
+            access_token: string;
+            refresh_token: string;
+            /** @constant */
+            token_type: "bearer";
+            /** @description Seconds until the access token expires */
+            expires_in: number;
+        };
+        /** @description A user. The security fields are present only for callers who may update users */
+        User: {
+            id: number;
+            email: string;
+            username: string;
+            full_name: string | null;
+            avatar_url: string | null;
+            phone: string | null;
+            bio: string | null;
+            location: string | null;
+            website: string | null;
+            timezone: string | null;
+            language: string | null;
+            is_active: boolean;
+            is_verified: boolean;
+            is_superuser: boolean;
+            current_company_id: number | null;
+            last_login_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            created_at: string;
+            updated_at: string | null;
+            last_login_ip?: string | null;
+            password_changed_at?: string | null;
+            must_change_password?: boolean;
+            two_factor_enabled?: boolean;
+            /** @description Sign-ins from some address are backing off after failures */
+            locked?: boolean;
+            locked_until?: string | null;
+        };
+        /** @description A company the user belongs to, with their role there */
+        UserCompany: {
+            id: number;
+            name: string;
+            code: string;
+            is_default: boolean;
+            role_id: number;
+            role_name: string;
+            role_codename: string;
+        };
+        /** @description A user with their role in the caller's company (every company for superusers) and their permissions there */
+        UserDetail: {
+            id: number;
+            email: string;
+            username: string;
+            full_name: string | null;
+            avatar_url: string | null;
+            phone: string | null;
+            bio: string | null;
+            location: string | null;
+            website: string | null;
+            timezone: string | null;
+            language: string | null;
+            is_active: boolean;
+            is_verified: boolean;
+            is_superuser: boolean;
+            current_company_id: number | null;
+            last_login_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            created_at: string;
+            updated_at: string | null;
+            last_login_ip?: string | null;
+            password_changed_at?: string | null;
+            must_change_password?: boolean;
+            two_factor_enabled?: boolean;
+            /** @description Sign-ins from some address are backing off after failures */
+            locked?: boolean;
+            locked_until?: string | null;
+            company_roles: {
+                company_id: number;
+                company_name: string;
+                company_code: string;
+                role_id: number;
+                role_name: string;
+                role_codename: string;
+                is_default: boolean;
+                is_active: boolean;
+            }[];
+            permissions: string[];
+        };
+        /** @description The signed-in user, briefly */
+        UserInfo: {
+            id: number;
+            email: string;
+            username: string;
+            full_name: string | null;
+            avatar_url: string | null;
+            is_superuser: boolean;
+            is_active: boolean;
+            two_factor_enabled: boolean;
+            current_company_id: number | null;
+        };
+        /** @description A user as @mention autocomplete shows them */
+        UserMention: {
+            id: number;
+            username: string;
+            full_name: string | null;
+            avatar_url: string | null;
+        };
+        /** @description A user's own menu access in one company */
+        UserMenuPermissions: {
+            user_id: number;
+            company_id: number | null;
+            permissions: components["schemas"]["MenuPermission"][];
+        };
+        /** @description A page of User items */
+        UserPage: {
+            /**
+             * @description Items matching the filters, on every page
+             * @example 42
+             */
+            total: number;
+            items: components["schemas"]["User"][];
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            page_size: number;
+        };
+        /** @description Changes to a user (only the fields sent) */
+        UserUpdate: {
+            /** Format: email */
+            email?: string;
+            username?: string;
+            full_name?: string | null;
+            phone?: string | null;
+            avatar_url?: string | null;
+            bio?: string | null;
+            location?: string | null;
+            website?: string | null;
+            timezone?: string;
+            language?: string;
+            is_active?: boolean;
+        };
+        /** @description Invalid input (FastAPI's shape) */
+        ValidationError: {
+            detail: components["schemas"]["FieldError"][];
+        };
+    };
+    responses: {
+        /** @description Not authenticated: no, an invalid or an expired access token */
+        Unauthorized: {
+            headers: {
+                /** @description Always `Bearer` */
+                "WWW-Authenticate"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["HTTPError"];
+            };
+        };
+        /** @description The caller lacks a permission, or would grant what they do not hold */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["HTTPError"];
+            };
+        };
+        /** @description No such record, or not visible to the caller's company */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["HTTPError"];
+            };
+        };
+        /** @description Conflicts with the current state (a duplicate, a record in use) */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["HTTPError"];
+            };
+        };
+        /** @description Request body over the size limit (MAX_BODY_BYTES, 1 MiB by default) */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["HTTPError"];
+            };
+        };
+        /** @description The body is not `application/json` */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["HTTPError"];
+            };
+        };
+        /** @description Invalid input: one error per field */
+        ValidationError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ValidationError"];
+            };
+        };
+        /** @description Too many attempts; retry after the given number of seconds */
+        TooManyRequests: {
+            headers: {
+                /** @description Seconds to wait */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["HTTPError"];
+            };
+        };
+        /** @description The database or cache is unavailable; retry later */
+        ServiceUnavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["HTTPError"];
+            };
+        };
+    };
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    listAccessRules: {
+        parameters: {
+            query?: {
+                page?: number | string;
+                page_size?: number | string;
+                user?: number | string;
+                group?: number | string;
+                content_type?: number | string;
+                is_active?: "0" | "1" | "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessRulePage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createAccessRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccessRuleCreate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessRule"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getAccessRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessRule"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateAccessRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccessRuleUpdate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessRule"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteAccessRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listActivityLogs: {
+        parameters: {
+            query?: {
+                page?: number | string;
+                page_size?: number | string;
+                entity_type?: string;
+                entity_id?: number | string;
+                user_id?: number | string;
+                action?: string;
+                category?: string;
+                level?: "debug" | "info" | "warning" | "error" | "critical";
+                success?: "0" | "1" | "true" | "false";
+                date_from?: string;
+                date_to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityLogEntryPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getActivityLog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityLogEntry"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listEntityActivity: {
+        parameters: {
+            query?: {
+                limit?: number | string;
+            };
+            header?: never;
+            path: {
+                entityType: string;
+                entityId: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityLogEntry"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listUserActivity: {
+        parameters: {
+            query?: {
+                limit?: number | string;
+                action?: string;
+            };
+            header?: never;
+            path: {
+                userId: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityLogEntry"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listAuditLogs: {
+        parameters: {
+            query?: {
+                page?: number | string;
+                page_size?: number | string;
+                entity_type?: string;
+                entity_id?: number | string;
+                user_id?: number | string;
+                action?: string;
+                date_from?: string;
+                date_to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditLogEntryPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getAuditLog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditLogEntry"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChange"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProfileUpdate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getMePermissions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyPermissions"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getMyPermissions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyPermissions"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    refreshTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPair"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    revokeSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    switchCompany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SwitchCompanyRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SwitchCompanyResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listCompanies: {
+        parameters: {
+            query?: {
+                page?: number | string;
+                page_size?: number | string;
+                is_active?: "0" | "1" | "true" | "false";
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createCompany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompanyCreate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Company"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getCompany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Company"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateCompany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompanyUpdate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Company"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteCompany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listCompanyUsers: {
+        parameters: {
+            query?: {
+                page?: number | string;
+                page_size?: number | string;
+            };
+            header?: never;
+            path: {
+                id: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyUsers"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listMyCompanies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyCompany"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getCompanyTree: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyTreeNode"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listContentTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContentType"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getContentType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContentType"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getDashboardSummary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardSummary"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listGroups: {
+        parameters: {
+            query?: {
+                page?: number | string;
+                page_size?: number | string;
+                company_id?: number | string;
+                is_active?: "0" | "1" | "true" | "false";
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupCreate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Group"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupDetail"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupUpdate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Group"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getGroupMenuCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupMenuCodes"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    setGroupMenuCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": string[];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        success: boolean;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listGroupUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupMember"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    addGroupUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number | string;
+                userId: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    removeGroupUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number | string;
+                userId: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description The database or cache is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    listAccessibleMenus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessibleMenu"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listAccessibleMenuCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string[];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listMenusFlat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MenuItem"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getMenuTree: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MenuTreeNode"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getOpenApiDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        openapi: string;
+                        info: {
+                            title: string;
+                            version: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        paths: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listPermissions: {
+        parameters: {
+            query?: {
+                page?: number | string;
+                page_size?: number | string;
+                category?: string;
+                is_active?: "0" | "1" | "true" | "false";
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PermissionPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createPermission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PermissionCreate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Permission"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getPermission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Permission"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deletePermission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listPermissionsGrouped: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PermissionCategory"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listRoles: {
+        parameters: {
+            query?: {
+                page?: number | string;
+                page_size?: number | string;
+                company_id?: number | string;
+                is_active?: "0" | "1" | "true" | "false";
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RolePage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoleCreate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Role"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleDetail"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoleUpdate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Role"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    grantRolePermission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number | string;
+                permissionId: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    revokeRolePermission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number | string;
+                permissionId: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: {
+                page?: number | string;
+                page_size?: number | string;
+                is_active?: "0" | "1" | "true" | "false";
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    username: string;
+                    full_name?: string | null;
+                    phone?: string | null;
+                    timezone?: string;
+                    language?: string;
+                    password: string & (unknown & unknown & unknown);
+                    is_active?: boolean;
+                    is_verified?: boolean;
+                    company_id?: number | string;
+                    role_id?: number | string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDetail"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserUpdate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    assignUserCompany: {
+        parameters: {
+            query: {
+                company_id: number | string;
+                role_id: number | string;
+                is_default?: "0" | "1" | "true" | "false";
+            };
+            header?: never;
+            path: {
+                id: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyAssignment"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getUserMenuPermissions: {
+        parameters: {
+            query?: {
+                company_id?: number | string;
+            };
+            header?: never;
+            path: {
+                id: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserMenuPermissions"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    setUserMenuPermissions: {
+        parameters: {
+            query?: {
+                company_id?: number | string;
+            };
+            header?: never;
+            path: {
+                id: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MenuPermissionInput"][];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        success: boolean;
+                        message: string;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    removeUserCompany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number | string;
+                companyId: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    unlockUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listMessageableUsers: {
+        parameters: {
+            query?: {
+                page?: number | string;
+                page_size?: number | string;
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageableUserPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    searchMentions: {
+        parameters: {
+            query?: {
+                q?: string;
+                limit?: number | string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserMention"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+}

@@ -1,0 +1,267 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ApiClient, Schemas } from '../../shared/api-client'
+import {
+  checkReply, fetchDocument, fillPath, nextSerial, operationsOf, queryString, rawRequest, sampleValue, schemaValidator,
+  type OpenApiDocument, type Operation, type Validator,
+} from '../helpers/openapi'
+import { startServer, type TestServer } from '../helpers/server'
+import { must, typedClient, typedSignIn } from '../helpers/typed-client'
+
+/**
+ * Every operation of the OpenAPI document, with valid input, as the superuser, a Manager, the
+ * Viewer and anonymously; every reply is held against the document itself (ajv, 2020-12, with
+ * formats): a declared status, a body matching its schema, no field the schema does not name.
+ * Inputs come from the document (examples, enums, formats, required fields); what it cannot
+ * know — which records exist — comes from FIXTURES below. A new operation that needs one fails
+ * here by name until it is added.
+ */
+
+type RoleName = 'anonymous' | 'viewer' | 'manager' | 'superuser'
+const ROLES: { name: RoleName, credentials?: [string, string] }[] = [
+  { name: 'anonymous' },
+  { name: 'viewer', credentials: ['demo', 'demo123'] },
+  { name: 'manager', credentials: ['johndoe', 'password123'] },
+  { name: 'superuser', credentials: ['admin', 'admin123'] },
+]
+
+/** Demo-data records the fixtures name, looked up by their codes. */
+interface DemoIds { acme: number, viewerRole: number, engineering: number, userRead: number, userType: number, john: number }
+
+interface FixtureContext {
+  role: RoleName
+  /** the role's sign-in; null when anonymous */
+  login: Schemas['LoginResponse'] | null
+  /** a new session of the role's user (the Viewer's when anonymous), for operations that end or rotate it */
+  freshLogin: () => Promise<Schemas['LoginResponse']>
+  make: ReturnType<typeof makers>
+  ids: DemoIds
+}
+
+/** What a fixture supplies; everything else is generated from the document. */
+interface Input {
+  path?: Record<string, string | number>
+  query?: Record<string, string | number | boolean>
+  /** the whole body */
+  body?: unknown
+  /** values of properties and query parameters that name other records */
+  refs?: Record<string, unknown>
+  /** another caller's token (null: none) instead of the role's */
+  token?: string | null
+}
+type Fixture = (f: FixtureContext) => Promise<Input>
+
+/** Records created by the superuser for one call: write operations act on them, never on demo data. */
+function makers(admin: ApiClient, ids: () => DemoIds) {
+  const n = () => nextSerial()
+  return {
+    user: async (password = 'Passw0rdOK') => {
+      const s = n()
+      return must(await admin.POST('/api/v1/users', { body: { email: `c${s}@example.test`, username: `c${s}`, password, company_id: ids().acme, role_id: ids().viewerRole } }), 'create user')
+    },
+    company: async () => must(await admin.POST('/api/v1/companies', { body: { name: `Contract ${n()}`, code: `C${n()}` } }), 'create company'),
+    group: async (user_ids: number[] = []) => must(await admin.POST('/api/v1/groups', { body: { name: `Contract ${n()}`, codename: `c${n()}`, company_id: ids().acme, user_ids } }), 'create group'),
+    role: async (permission_ids: number[] = []) => must(await admin.POST('/api/v1/roles', { body: { name: `Contract ${n()}`, codename: `c${n()}`, company_id: ids().acme, permission_ids } }), 'create role'),
+    permission: async () => {
+      const s = n()
+      return must(await admin.POST('/api/v1/permissions', { body: { name: `Contract ${s}`, codename: `contract.c${s}`, category: 'contract', action: 'read' } }), 'create permission')
+    },
+    accessRule: async () => must(await admin.POST('/api/v1/access-rules', { body: { name: `Contract ${n()}`, content_type: ids().userType } }), 'create access rule'),
+  }
+}
+
+const FIXTURES: Record<string, Fixture> = {
+  // sessions and tokens: a fresh session, so the role's own keeps working
+  login: async () => ({ body: { username: 'demo', password: 'demo123' } }),
+  logout: async f => ({ token: f.login ? (await f.freshLogin()).access_token : null }),
+  refreshTokens: async f => ({ body: { refresh_token: (await f.freshLogin()).refresh_token } }),
+  switchCompany: async (f) => {
+    const fresh = await f.freshLogin()
+    return { token: f.login ? fresh.access_token : null, refs: { company_id: fresh.company_id ?? f.ids.acme } }
+  },
+  revokeSession: async (f) => {
+    const fresh = await f.freshLogin()
+    const sessions = must(await typedClient(serverUrl, fresh.access_token).GET('/api/v1/auth/sessions'), 'list sessions')
+    return { path: { id: sessions.find(s => s.current)!.id } }
+  },
+  changePassword: async (f) => {
+    // a throwaway account: the role's own password stays as it is
+    const user = await f.make.user('Passw0rdOK')
+    const { login } = await typedSignIn(serverUrl, user.username, 'Passw0rdOK')
+    return { token: f.login ? login.access_token : null, body: { current_password: 'Passw0rdOK', new_password: 'Passw0rdNEW1' } }
+  },
+
+  createAccessRule: async f => ({ refs: { content_type: f.ids.userType } }),
+  getAccessRule: async f => ({ path: { id: (await f.make.accessRule()).id } }),
+  updateAccessRule: async f => ({ path: { id: (await f.make.accessRule()).id } }),
+  deleteAccessRule: async f => ({ path: { id: (await f.make.accessRule()).id } }),
+
+  getActivityLog: async (f) => {
+    // the role's own sign-in: an entry every role may read (any entry when anonymous)
+    const page = must(await admin.GET('/api/v1/activity-logs', { params: { query: { user_id: f.login?.user.id, page_size: 1 } } }), 'list activity')
+    return { path: { id: page.items[0]!.id } }
+  },
+  listEntityActivity: async f => ({ path: { entityType: 'user', entityId: f.ids.john } }),
+  listUserActivity: async f => ({ path: { userId: f.ids.john } }),
+  getAuditLog: async (f) => {
+    const group = await f.make.group()
+    const page = must(await admin.GET('/api/v1/audit-logs', { params: { query: { entity_type: 'group', entity_id: group.id } } }), 'list audit')
+    return { path: { id: page.items[0]!.id } }
+  },
+
+  getCompany: async f => ({ path: { id: f.ids.acme } }),
+  listCompanyUsers: async f => ({ path: { id: f.ids.acme } }),
+  updateCompany: async f => ({ path: { id: (await f.make.company()).id } }),
+  deleteCompany: async f => ({ path: { id: (await f.make.company()).id } }),
+  getContentType: async f => ({ path: { id: f.ids.userType } }),
+
+  createGroup: async f => ({ refs: { company_id: f.ids.acme } }),
+  getGroup: async f => ({ path: { id: f.ids.engineering } }),
+  getGroupMenuCodes: async f => ({ path: { id: f.ids.engineering } }),
+  listGroupUsers: async f => ({ path: { id: f.ids.engineering } }),
+  updateGroup: async f => ({ path: { id: (await f.make.group()).id } }),
+  deleteGroup: async f => ({ path: { id: (await f.make.group()).id } }),
+  setGroupMenuCodes: async f => ({ path: { id: (await f.make.group()).id } }),
+  addGroupUser: async f => ({ path: { id: (await f.make.group()).id, userId: (await f.make.user()).id } }),
+  removeGroupUser: async (f) => {
+    const user = await f.make.user()
+    return { path: { id: (await f.make.group([user.id])).id, userId: user.id } }
+  },
+
+  getPermission: async f => ({ path: { id: f.ids.userRead } }),
+  deletePermission: async f => ({ path: { id: (await f.make.permission()).id } }),
+
+  createRole: async f => ({ refs: { company_id: f.ids.acme } }),
+  getRole: async f => ({ path: { id: f.ids.viewerRole } }),
+  updateRole: async f => ({ path: { id: (await f.make.role()).id } }),
+  deleteRole: async f => ({ path: { id: (await f.make.role()).id } }),
+  grantRolePermission: async f => ({ path: { id: (await f.make.role()).id, permissionId: f.ids.userRead } }),
+  revokeRolePermission: async f => ({ path: { id: (await f.make.role([f.ids.userRead])).id, permissionId: f.ids.userRead } }),
+
+  getUser: async f => ({ path: { id: f.ids.john } }),
+  updateUser: async f => ({ path: { id: (await f.make.user()).id } }),
+  deleteUser: async f => ({ path: { id: (await f.make.user()).id } }),
+  unlockUser: async f => ({ path: { id: (await f.make.user()).id } }),
+  getUserMenuPermissions: async f => ({ path: { id: (await f.make.user()).id } }),
+  setUserMenuPermissions: async f => ({ path: { id: (await f.make.user()).id } }),
+  assignUserCompany: async f => ({ path: { id: (await f.make.user()).id }, refs: { company_id: f.ids.acme, role_id: f.ids.viewerRole } }),
+  removeUserCompany: async f => ({ path: { id: (await f.make.user()).id, companyId: f.ids.acme } }),
+}
+
+const where = (op: Operation) => `${op.id} (${op.method} ${op.path})`
+const missing = (op: Operation, what: string) => `${where(op)}: no valid input for ${what}: add FIXTURES.${op.id} in tests/api/contract.test.ts`
+
+/** The request for one operation: fixture values first, the rest generated from the document and checked against it. */
+function buildRequest(doc: OpenApiDocument, validate: Validator, op: Operation, input: Input) {
+  const refs = input.refs ?? {}
+  const unresolved: string[] = []
+  const reference = (name: string) => {
+    if (name in refs) return refs[name]
+    unresolved.push(name)
+    return null
+  }
+  const problems: string[] = []
+  const path: Record<string, string> = {}
+  const query: [string, string][] = []
+  for (const p of op.params) {
+    let value: unknown = p.in === 'path' ? input.path?.[p.name] : input.query?.[p.name] ?? refs[p.name]
+    if (value === undefined && p.in === 'query' && p.required) {
+      const got = sampleValue(doc, validate, p.schema, p.name, reference)
+      value = got.ok ? got.value : undefined
+      if (!got.ok) problems.push(missing(op, `query parameter ${p.name} (${got.reason})`))
+    }
+    if (value === undefined) {
+      if (p.in === 'path') problems.push(missing(op, `path parameter ${p.name}, which names a record`))
+      continue
+    }
+    const check = validate.check(p.schema, value)
+    if (!check.ok) problems.push(`${where(op)}: ${p.in} parameter ${p.name}=${JSON.stringify(value)} is invalid by the document: ${check.errors}`)
+    if (p.in === 'path') path[p.name] = encodeURIComponent(String(value))
+    else query.push([p.name, encodeURIComponent(String(value))])
+  }
+  let body: unknown
+  if (op.body) {
+    if (input.body !== undefined) body = input.body
+    else {
+      const got = sampleValue(doc, validate, op.body.schema, 'body', reference)
+      if (got.ok) body = got.value
+      // a missing reference is reported below, by name
+      else if (!unresolved.length) problems.push(missing(op, `the body (${got.reason})`))
+    }
+    if (body !== undefined) {
+      const check = validate.check(op.body.schema, body)
+      if (!check.ok) problems.push(`${where(op)}: the body ${JSON.stringify(body).slice(0, 200)} is invalid by the document: ${check.errors}`)
+    }
+  }
+  for (const name of unresolved) problems.push(missing(op, `${name}, which names a record (give it in refs)`))
+  if (problems.length) return { problems }
+  return { problems, path: fillPath(op.path, path) + queryString(query), body: body === undefined ? undefined : JSON.stringify(body) }
+}
+
+let server: TestServer
+let serverUrl: string
+let admin: ApiClient
+let doc: OpenApiDocument
+let ids: DemoIds
+beforeAll(async () => {
+  server = await startServer()
+  serverUrl = server.url
+  admin = (await typedSignIn(server.url, 'admin', 'admin123')).api
+  doc = await fetchDocument(server.url)
+  const [companies, roles, groups, permissions, types, users] = await Promise.all([
+    admin.GET('/api/v1/companies', { params: { query: { page_size: 100 } } }),
+    admin.GET('/api/v1/roles', { params: { query: { page_size: 100 } } }),
+    admin.GET('/api/v1/groups', { params: { query: { page_size: 100 } } }),
+    admin.GET('/api/v1/permissions', { params: { query: { page_size: 1000 } } }),
+    admin.GET('/api/v1/content-types'),
+    admin.GET('/api/v1/users', { params: { query: { search: 'johndoe' } } }),
+  ])
+  const find = <T>(items: T[] | undefined, test: (t: T) => boolean, what: string) => {
+    const found = items?.find(test)
+    if (!found) throw new Error(`demo data has no ${what}`)
+    return found
+  }
+  ids = {
+    acme: find(companies.data?.items, c => c.code === 'ACME', 'company ACME').id,
+    viewerRole: find(roles.data?.items, r => r.codename === 'viewer', 'role viewer').id,
+    engineering: find(groups.data?.items, g => g.codename === 'engineering', 'group engineering').id,
+    userRead: find(permissions.data?.items, p => p.codename === 'user.read', 'permission user.read').id,
+    userType: find(types.data, t => t.model === 'user', 'content type user').id,
+    john: find(users.data?.items, u => u.username === 'johndoe', 'user johndoe').id,
+  }
+})
+afterAll(() => server?.stop())
+
+describe('every operation of the OpenAPI document, with valid input', () => {
+  it('has a fixture for each operation that names a fixture, and names only operations of the document', () => {
+    const known = new Set(operationsOf(doc).map(op => op.id))
+    expect(Object.keys(FIXTURES).filter(id => !known.has(id))).toEqual([])
+  })
+
+  it.each(ROLES)('answers $name with declared statuses and replies that match the document', async (role) => {
+    const validate = schemaValidator(doc)
+    const signIn = () => typedSignIn(server.url, ...(role.credentials ?? ['demo', 'demo123']))
+    const login = role.credentials ? (await signIn()).login : null
+    const context: FixtureContext = { role: role.name, login, freshLogin: async () => (await signIn()).login, make: makers(admin, () => ids), ids }
+    const problems: string[] = []
+    const answered: Record<string, number> = {}
+    for (const op of operationsOf(doc)) {
+      const input = FIXTURES[op.id] ? await FIXTURES[op.id]!(context) : {}
+      const req = buildRequest(doc, validate, op, input)
+      if (req.problems.length) {
+        problems.push(...req.problems)
+        continue
+      }
+      const token = input.token !== undefined ? input.token ?? undefined : login?.access_token
+      const res = await rawRequest(server.url, op.method, req.path!, { token, body: req.body })
+      answered[op.id] = res.status
+      const found = checkReply(doc, validate, op, res)
+      const ok = res.status >= 200 && res.status < 300
+      if (op.isPublic && !ok) found.push('a public operation refused valid input')
+      if (!op.isPublic && role.name === 'anonymous' && res.status !== 401) found.push('expected 401 without a token')
+      if (role.name === 'superuser' && !ok) found.push('the superuser was refused valid input')
+      if (found.length) problems.push(`${role.name} ${where(op)} -> ${res.status} ${res.text.slice(0, 160)}: ${found.join(' | ')}`)
+    }
+    console.log(`[contract] ${role.name}: ${JSON.stringify(Object.entries(answered).reduce<Record<number, number>>((n, [, s]) => ({ ...n, [s]: (n[s] ?? 0) + 1 }), {}))}`)
+    expect(problems).toEqual([])
+  }, 300_000)
+})
