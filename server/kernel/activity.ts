@@ -1,5 +1,6 @@
 import { activityLogs } from '../db/schema'
 import type { ServiceContext } from './context'
+import { withoutControls } from './validation'
 
 export type ActivityCategory = 'authentication' | 'authorization' | 'user_management' | 'data_management' | 'system_management' | 'security' | 'configuration'
 export type ActivityLevel = 'debug' | 'info' | 'warning' | 'error' | 'critical'
@@ -22,6 +23,12 @@ export interface ActivityEntry {
   httpStatus?: number
 }
 
+/**
+ * Text from the request (a path, a login name) is stored as seen but without control characters:
+ * PostgreSQL refuses NUL in text, and a log must never fail the request it records.
+ */
+const clean = (text: string | null | undefined, max: number) => (text == null ? null : withoutControls(text).slice(0, max))
+
 /** Record an event (sign-in, sign-out, denial, permission change) with IP and user agent. */
 export async function logActivity(ctx: ServiceContext, entry: ActivityEntry) {
   await ctx.db.insert(activityLogs).values({
@@ -32,16 +39,16 @@ export async function logActivity(ctx: ServiceContext, entry: ActivityEntry) {
     level: entry.level ?? (entry.success === false ? 'warning' : 'info'),
     entityType: entry.entityType,
     entityId: entry.entityId ?? null,
-    entityName: entry.entityName?.slice(0, 255) ?? null,
-    description: entry.description ?? null,
+    entityName: clean(entry.entityName, 255),
+    description: clean(entry.description, 10_000),
     extraData: entry.extraData ?? null,
     success: entry.success ?? true,
-    errorMessage: entry.errorMessage ?? null,
+    errorMessage: clean(entry.errorMessage, 10_000),
     ipAddress: ctx.ip ?? null,
-    userAgent: ctx.userAgent?.slice(0, 500) ?? null,
+    userAgent: clean(ctx.userAgent, 500),
     requestId: ctx.requestId ?? null,
     requestMethod: entry.requestMethod ?? null,
-    requestPath: entry.requestPath?.slice(0, 500) ?? null,
+    requestPath: clean(entry.requestPath, 500),
     httpStatus: entry.httpStatus ?? null,
     sessionId: ctx.user?.sessionId ?? null,
   })

@@ -1,5 +1,6 @@
 import { auditLogs } from '../db/schema'
 import type { ServiceContext } from './context'
+import { withoutControls } from './validation'
 
 /** Never written to the audit trail. */
 const HIDDEN = new Set(['hashedPassword', 'hashed_password', 'password', 'twoFactorSecret', 'backupCodes', 'tokenHash'])
@@ -59,7 +60,7 @@ export async function writeAudit(ctx: ServiceContext, entry: AuditEntry) {
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId,
-    entityName: entry.entityName?.slice(0, 255) ?? null,
+    entityName: entry.entityName ? withoutControls(entry.entityName).slice(0, 255) : null,
     oldValues,
     newValues,
     changedFields: changed,

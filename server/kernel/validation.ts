@@ -69,3 +69,7 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, where
   }))
   throw new AppError('validation', 'Validation error', fields)
 }
+
+/** Text to store as seen, minus control characters (PostgreSQL refuses NUL in text; logs must not fail). */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is replaced
+export const withoutControls = (text: string) => text.replace(/[\u0000-\u001F\u007F]/g, '\uFFFD')

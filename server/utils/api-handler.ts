@@ -60,10 +60,9 @@ export function declaredStatuses(meta: ApiMeta, route: string): number[] {
   if (meta.permission || meta.superuser) out.add(403)
   if (/[:{]/.test(route) && meta.lookup !== false) out.add(404)
   if (meta.params || meta.query || meta.body) out.add(422)
-  if (meta.body) {
-    out.add(413)
-    out.add(415)
-  }
+  // any request with an oversized body is refused before routing (10.body-limit)
+  out.add(413)
+  if (meta.body) out.add(415)
   return [...out].sort((a, b) => a - b)
 }
 

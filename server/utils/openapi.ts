@@ -34,11 +34,11 @@ const ERROR_RESPONSES: Record<number, { name: string, description: string, schem
 
 const COMMON_SCHEMAS: Record<string, Json> = {
   HTTPError: {
-    type: 'object', description: 'Every error but validation', required: ['detail'],
+    type: 'object', description: 'Every error but validation', required: ['detail'], additionalProperties: false,
     properties: { detail: { type: 'string', examples: ['Not Found'] } },
   },
   FieldError: {
-    type: 'object', required: ['loc', 'msg', 'type'],
+    type: 'object', required: ['loc', 'msg', 'type'], additionalProperties: false,
     properties: {
       loc: { type: 'array', items: { oneOf: [{ type: 'string' }, { type: 'integer' }] }, description: 'Where: `body`, `query` or `path`, then the field path', examples: [['body', 'email']] },
       msg: { type: 'string', examples: ['Invalid email address'] },
@@ -46,7 +46,7 @@ const COMMON_SCHEMAS: Record<string, Json> = {
     },
   },
   ValidationError: {
-    type: 'object', description: 'Invalid input (FastAPI\'s shape)', required: ['detail'],
+    type: 'object', description: 'Invalid input (FastAPI\'s shape)', required: ['detail'], additionalProperties: false,
     properties: { detail: { type: 'array', items: { $ref: '#/components/schemas/FieldError' } } },
   },
 }

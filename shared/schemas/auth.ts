@@ -1,14 +1,14 @@
 import { z } from 'zod'
-import { PasswordPolicy, zTimestamp } from './common'
+import { PasswordPolicy, zId, zTimestamp } from './common'
 
 export const LoginRequest = z.object({
   username: z.string().trim().min(1).max(255).describe('Username or e-mail'),
   password: z.string().min(1).max(1024),
-})
+}).strict()
 export type LoginInput = z.infer<typeof LoginRequest>
-export const RefreshRequest = z.object({ refresh_token: z.string().min(1).max(512) })
-export const SwitchCompanyRequest = z.object({ company_id: z.number().int().positive() })
-export const PasswordChange = z.object({ current_password: z.string().min(1).max(1024), new_password: PasswordPolicy })
+export const RefreshRequest = z.object({ refresh_token: z.string().min(1).max(512) }).strict()
+export const SwitchCompanyRequest = z.object({ company_id: zId }).strict()
+export const PasswordChange = z.object({ current_password: z.string().min(1).max(1024), new_password: PasswordPolicy }).strict()
 export type PasswordChangeInput = z.infer<typeof PasswordChange>
 export const SessionParams = z.object({ id: z.uuid() })
 

@@ -8,10 +8,11 @@ const DECIMAL = /^(?:0|[1-9]\d{0,15})$/
  * `0x7`, ` 7`). Path and query values arrive as text; bodies may send either.
  */
 export function zInt(min: number, max: number) {
+  const bounded = z.number().int().min(min).max(max)
   return z.union([
-    z.number().int(),
-    z.string().regex(DECIMAL, 'Must be a whole number written in decimal digits').transform(Number),
-  ]).pipe(z.number().int().min(min).max(max))
+    bounded,
+    z.string().regex(DECIMAL, 'Must be a whole number written in decimal digits').transform(Number).pipe(bounded),
+  ])
 }
 
 export const zQueryBool = z.enum(['true', 'false', '1', '0']).transform(v => v === 'true' || v === '1')

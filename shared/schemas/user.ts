@@ -14,7 +14,9 @@ export const UserCreate = z.object({
   password: PasswordPolicy,
   is_active: z.boolean().optional(),
   is_verified: z.boolean().optional(),
-})
+  company_id: zId.optional().describe('Add the user to this company (a non-superuser\'s default: their active company)'),
+  role_id: zId.optional().describe('Their role in that company (required with a company)'),
+}).strict()
 export type UserCreateInput = z.infer<typeof UserCreate>
 
 export const UserUpdate = z.object({
@@ -51,7 +53,7 @@ export const MenuPermissionInput = z.object({
   can_edit: z.boolean().default(false),
   can_delete: z.boolean().default(false),
   can_create: z.boolean().default(false),
-})
+}).strict()
 export const MenuPermissionsBody = z.array(MenuPermissionInput).max(1000)
 
 export const UserResponse = z.object({

@@ -243,6 +243,32 @@ const ROUTES: Record<string, RouteSpec> = {
       return () => as.put(`/api/v1/access-rules/${ruleId}`, { can_change: true })
     },
   },
+  // the demo module (installed for the matrix): its items follow the active company
+  'POST /api/v1/demo/demo-items': {
+    permission: 'demo_item.create', stake: [], wheres: ['same'],
+    act: async ({ as }) => () => as.post('/api/v1/demo/demo-items/', { name: `Item ${tag()}`, code: `I${tag()}` }),
+  },
+  'PUT /api/v1/demo/demo-items/{id}': {
+    permission: 'demo_item.update', stake: [],
+    act: async ({ as, company }) => {
+      const id = await demoItem(company)
+      return () => as.put(`/api/v1/demo/demo-items/${id}`, { name: 'Renamed' })
+    },
+  },
+  'DELETE /api/v1/demo/demo-items/{id}': {
+    permission: 'demo_item.delete', stake: [],
+    act: async ({ as, company }) => {
+      const id = await demoItem(company)
+      return () => as.delete(`/api/v1/demo/demo-items/${id}`)
+    },
+  },
+  'POST /api/v1/demo/demo-items/{id}/toggle-active': {
+    permission: 'demo_item.update', stake: [],
+    act: async ({ as, company }) => {
+      const id = await demoItem(company)
+      return () => as.post(`/api/v1/demo/demo-items/${id}/toggle-active`)
+    },
+  },
   'DELETE /api/v1/access-rules/{id}': {
     permission: 'access_rule.delete', stake: [], allowed: 204,
     act: async ({ as, where }) => {
@@ -258,6 +284,16 @@ const SELF_SERVICE = new Set([
   'POST /api/v1/auth/switch-company', 'PUT /api/v1/auth/me', 'DELETE /api/v1/auth/sessions/{id}',
 ])
 
+/** Write operations of the document, and those only a superuser may call (its description says so). */
+let superuserOnly = new Set<string>()
+async function writeRoutes() {
+  const doc = await ok(client(server.url).get('/api/v1/openapi.json'))
+  const ops = Object.entries(doc.paths as Record<string, Record<string, { description?: string }>>)
+    .flatMap(([path, byMethod]) => Object.entries(byMethod).filter(([m]) => m !== 'get').map(([m, op]) => ({ op: `${m.toUpperCase()} ${path}`, superuser: !!op.description?.includes('Superusers only.') })))
+  superuserOnly = new Set(ops.filter(o => o.superuser).map(o => o.op))
+  return ops.map(o => o.op)
+}
+
 let ruleMaker: Api
 let contentTypes: { id: number, model: string }[] = []
 const contentType = (model: string) => contentTypes.find(c => c.model === model)!.id
@@ -267,11 +303,24 @@ async function rule(where: Where) {
   return (await ok(by.post('/api/v1/access-rules', { name: `rule ${tag()}`, content_type: contentType('group'), can_view: true }))).id as number
 }
 
+const itemMakers = new Map<number, Promise<Api>>()
+/** A demo item of `company`, made by a member of that company who may create them. */
+async function demoItem(company: number) {
+  if (!itemMakers.has(company)) {
+    itemMakers.set(company, member(company, ['demo_item.manage']).then(async m => (await signIn(server.url, m.username, 'Passw0rdOK')).api))
+  }
+  const by = await itemMakers.get(company)!
+  return (await ok(by.post('/api/v1/demo/demo-items/', { name: `Item ${tag()}`, code: `I${tag()}` }))).id as number
+}
+
 const auditTotal = async () => (await ok(admin.get('/api/v1/audit-logs/?page_size=1'))).total as number
 
 beforeAll(async () => {
   server = await startServer()
   admin = (await signIn(server.url, 'admin', 'admin123')).api
+  // the demo module's write routes join the matrix
+  await ok(admin.post('/api/v1/modules/install/demo', {}))
+  await writeRoutes()
   const perms = await ok(admin.get('/api/v1/permissions/?page_size=1000'))
   for (const p of perms.items) permIds.set(p.codename, p.id)
   viewerRole = (await ok(admin.get('/api/v1/roles/?search=viewer'))).items.find((r: { codename: string }) => r.codename === 'viewer').id
@@ -283,12 +332,22 @@ afterAll(() => server?.stop())
 
 describe('the authorization matrix', () => {
   it('covers every write route of the OpenAPI document', async () => {
-    const doc = await ok(client(server.url).get('/api/v1/openapi.json'))
-    const writes = Object.entries(doc.paths as Record<string, Record<string, unknown>>)
-      .flatMap(([path, ops]) => Object.keys(ops).filter(m => m !== 'get').map(m => `${m.toUpperCase()} ${path}`))
-    const missing = writes.filter(op => !ROUTES[op] && !SELF_SERVICE.has(op))
+    const writes = await writeRoutes()
+    const missing = writes.filter(op => !ROUTES[op] && !SELF_SERVICE.has(op) && !superuserOnly.has(op))
     expect(missing, 'add these write routes to ROUTES (or, if they only touch the caller\'s own account, to SELF_SERVICE)').toEqual([])
     expect(Object.keys(ROUTES).filter(op => !writes.includes(op)), 'ROUTES lists operations the document does not have').toEqual([])
+  })
+
+  it('refuses every superuser-only write route to a company administrator, changing nothing', async () => {
+    expect(superuserOnly.size).toBeGreaterThan(0)
+    const everything = await caller('user.manage', [...permIds.keys()].filter(c => c !== 'user.manage'), 'equal')
+    for (const op of superuserOnly) {
+      const [method, path] = op.split(' ')
+      const before = await auditTotal()
+      const res = await everything.raw(method!, path!.replace(/\{[^}]+\}/g, 'demo'), {})
+      expect(res.status, `${op}: ${JSON.stringify(res.body)}`).toBe(403)
+      expect(await auditTotal()).toBe(before)
+    }
   })
 
   const cases = Object.entries(ROUTES).flatMap(([op, spec]) => (['fewer', 'equal', 'more'] as Level[])

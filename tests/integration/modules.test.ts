@@ -120,7 +120,7 @@ describe('install', () => {
     expect(await q(t.db, 'select name from fx_c_gadgets')).toEqual([])
     expect(await q(t.db, 'select codename from permissions where codename like \'fx_%\' order by 1')).toEqual([{ codename: 'fx_a.thing.manage' }, { codename: 'fx_a.thing.read' }, { codename: 'fx_b.part.read' }])
     expect(await q(t.db, 'select code, module from menu_items where module = \'fx_a\'')).toEqual([{ code: 'fx_a', module: 'fx_a' }])
-    expect(await q(t.db, 'select r.codename from role_permissions rp join roles r on r.id = rp.role_id join permissions p on p.id = rp.permission_id where p.codename = \'fx_a.thing.read\'')).toEqual([{ codename: 'viewer' }])
+    expect(await q(t.db, 'select r.codename from role_permissions rp join roles r on r.id = rp.role_id join permissions p on p.id = rp.permission_id where p.codename = \'fx_a.thing.read\' order by r.codename')).toEqual([{ codename: 'administrator' }, { codename: 'viewer' }])
     expect((await q(t.db, 'select name, state, version, tables from modules where name = \'fx_b\''))[0]).toEqual({ name: 'fx_b', state: 'installed', version: '1.0.0', tables: ['fx_b_part_notes', 'fx_b_parts'] })
     await expect(installModule(t.system, 'fx_a')).rejects.toMatchObject({ kind: 'conflict', message: expect.stringContaining('already installed') })
   })
@@ -166,7 +166,10 @@ describe('uninstall, backup and restore', () => {
     expect(files.map(f => f.replace(/-\d{4}-.*$/, ''))).toEqual(['fx_a', 'fx_auto', 'fx_b', 'fx_c'])
     const backup = JSON.parse(readFileSync(join(backups, 'modules', r.backups[3]!), 'utf8'))
     expect(backup).toMatchObject({ module: 'fx_a', version: '1.0.0', tables: [{ name: 'fx_a_things', row_count: 2 }], menus: [{ code: 'fx_a' }] })
-    expect(backup.role_grants).toEqual([expect.objectContaining({ role: 'viewer', permission: 'fx_a.thing.read' })])
+    // the manifest's grant, and Administrator's (it holds every permission)
+    expect(backup.role_grants).toEqual(expect.arrayContaining([
+      expect.objectContaining({ role: 'viewer', permission: 'fx_a.thing.read' }), expect.objectContaining({ role: 'administrator', permission: 'fx_a.thing.read' }),
+    ]))
     expect((await publicTables(t.db)).filter(x => x.startsWith('fx_'))).toEqual([])
     expect(await q(t.db, 'select codename from permissions where codename like \'fx_%\'')).toEqual([])
     expect(await q(t.db, 'select code from menu_items where module like \'fx_%\'')).toEqual([])
@@ -180,7 +183,7 @@ describe('uninstall, backup and restore', () => {
     expect(await q(t.db, 'select id, code from fx_a_things order by id')).toEqual([{ id: 1, code: 'T1' }, { id: 2, code: 'T2' }])
     // the sequence continues after the restored ids
     expect(await q(t.db, 'insert into fx_a_things (code, name) values (\'T3\', \'Third\') returning id')).toEqual([{ id: 3 }])
-    expect(await q(t.db, 'select r.codename from role_permissions rp join roles r on r.id = rp.role_id join permissions p on p.id = rp.permission_id where p.codename = \'fx_a.thing.read\'')).toEqual([{ codename: 'viewer' }])
+    expect(await q(t.db, 'select r.codename from role_permissions rp join roles r on r.id = rp.role_id join permissions p on p.id = rp.permission_id where p.codename = \'fx_a.thing.read\' order by r.codename')).toEqual([{ codename: 'administrator' }, { codename: 'viewer' }])
     await expect(restoreModule(t.system, file)).rejects.toMatchObject({ kind: 'conflict' })
     await expect(restoreModule(t.system, '../etc-passwd.json')).rejects.toMatchObject({ kind: 'bad_request' })
   })

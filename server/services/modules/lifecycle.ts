@@ -5,7 +5,6 @@ import { rowsOf, type DbOrTx } from '../../db/client'
 import { menuItems, moduleMigrations, moduleOperations, modules, permissions, rolePermissions } from '../../db/schema'
 import type { ServiceContext } from '../../kernel/context'
 import { AppError, notFound, type ErrorKind } from '../../kernel/errors'
-import { invalidatePermissions } from '../../kernel/access/permissions'
 import { ensureManifestData } from '../system/base'
 import { checksum, useCatalog, type ModuleSource } from './catalog'
 import { collectBackup, readBackup, writeBackup } from './backup'
@@ -144,7 +143,6 @@ async function runSteps(ctx: ServiceContext, plan: ModulePlanOut, operation: str
     throw new ModuleError('conflict', `${operation[0]!.toUpperCase()}${operation.slice(1)} of '${plan.module}' failed: ${message}`, plan)
   }
   await bumpModulesVersion()
-  await invalidatePermissions()
   for (const s of plan.steps) {
     await record(ctx.db, ctx, { module: s.module, operation, status: 'success', fromVersion: s.from_version, toVersion: s.version, started, details: { requested: plan.module, reason: s.reason, migrations: s.migrations } })
   }

@@ -6,6 +6,7 @@ import type { ModuleManifest } from '../../../shared/modules/manifest'
 import type { DbOrTx } from '../../db/client'
 import { moduleMigrations, moduleOperations, modules } from '../../db/schema'
 import { useCache, type Cache } from '../../kernel/cache'
+import { currentVersion, invalidatePermissions, LOCAL_CACHE_MS } from '../../kernel/access/permissions'
 import type { ServiceContext } from '../../kernel/context'
 import { notFound } from '../../kernel/errors'
 import { offsetOf, pageOf, type PageQuery } from '../../kernel/serialize'
@@ -36,25 +37,27 @@ export function installedManifest(registry: Map<string, ModuleRow>, name: string
 
 // ------------------------------------------------------------------ the gate
 
-const VERSION_KEY = 'modules:version'
-let local: { version: string, names: Set<string> } | undefined
+let local: { version: string, names: Set<string>, at: number } | undefined
 
 /**
- * Installed module names, re-read from the database only when the shared version changed: an
- * install or uninstall in any process (Redis) is obeyed here on the next request.
+ * Installed module names, re-read from the database when the security version changed (every
+ * install or uninstall bumps it: permissions and menus change with it) — so another process
+ * obeys on its next request — and at least every few seconds. While the cache is unreachable
+ * they are read from the database each time.
  */
 export async function installedModuleNames(db: DbOrTx, cache: Cache = useCache()): Promise<ReadonlySet<string>> {
-  const version = String((await cache.storage.getItem(VERSION_KEY)) ?? '0')
-  if (local?.version === version) return local.names
+  const version = await currentVersion(cache)
+  if (version !== null && local?.version === version && local.at > Date.now() - LOCAL_CACHE_MS) return local.names
   const rows = await db.select({ name: modules.name }).from(modules).where(inArray(modules.state, [...LIVE_STATES]))
-  local = { version, names: new Set(['base', ...rows.map(r => r.name)]) }
-  return local.names
+  const names = new Set(['base', ...rows.map(r => r.name)])
+  local = version === null ? undefined : { version, names, at: Date.now() }
+  return names
 }
 
 /** Call after a lifecycle change has committed. */
 export async function bumpModulesVersion(cache: Cache = useCache()) {
   local = undefined
-  await cache.storage.setItem(VERSION_KEY, `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`)
+  await invalidatePermissions(cache)
 }
 
 // ------------------------------------------------------------------ reads

@@ -1,11 +1,11 @@
-import { and, asc, eq, ilike, or, sql } from 'drizzle-orm'
+import { and, asc, eq, ilike, inArray, isNull, not, or, sql } from 'drizzle-orm'
 import type { PermissionCreateInput, PermissionListQueryInput } from '../../../shared/schemas/permission'
-import { groupPermissions, permissions, rolePermissions } from '../../db/schema'
+import { groupPermissions, permissions, rolePermissions, roles } from '../../db/schema'
 import { writeAudit } from '../../kernel/audit'
 import { inTransaction, type ServiceContext, type UserContext } from '../../kernel/context'
 import { conflict, forbidden, notFound } from '../../kernel/errors'
 import { invalidatePermissions } from '../../kernel/access/permissions'
-import { grantAllToStarRoles } from '../system/base'
+import { grantAllToStarRoles, starRoles } from '../system/base'
 import { escapeLike, offsetOf, pageOf, toSnake } from '../../kernel/serialize'
 
 type PermissionRow = typeof permissions.$inferSelect
@@ -63,7 +63,9 @@ export async function deletePermission(ctx: UserContext, id: number) {
     const [row] = await tx.db.select().from(permissions).where(eq(permissions.id, id)).limit(1)
     if (!row) throw notFound('Permission not found')
     if (row.isSystemPermission) throw forbidden('Cannot delete a system permission')
-    const [inRoles] = await tx.db.select({ n: sql<number>`count(*)::int` }).from(rolePermissions).where(eq(rolePermissions.permissionId, id))
+    // the grant an "all permissions" role got automatically is not an assignment: it goes with the code
+    const [inRoles] = await tx.db.select({ n: sql<number>`count(*)::int` }).from(rolePermissions).innerJoin(roles, eq(roles.id, rolePermissions.roleId))
+      .where(and(eq(rolePermissions.permissionId, id), not(and(eq(roles.isSystemRole, true), isNull(roles.companyId), inArray(roles.codename, starRoles()))!)))
     if (inRoles?.n) throw conflict('Cannot delete a permission that is assigned to roles')
     const [inGroups] = await tx.db.select({ n: sql<number>`count(*)::int` }).from(groupPermissions).where(eq(groupPermissions.permissionId, id))
     if (inGroups?.n) throw conflict('Cannot delete a permission that is assigned to groups')

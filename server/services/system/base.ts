@@ -38,9 +38,12 @@ export async function ensureManifestData(db: DbOrTx, manifest: ModuleManifest) {
   if (manifest !== base) await grantAllToStarRoles(db)
 }
 
-/** Roles that promise every permission (base's `'*'` roles) get the codes a module just added. */
+/** Codenames of the system roles that promise every permission (base's `'*'` roles). */
+export const starRoles = (): string[] => ((base as ModuleManifest).roles ?? []).filter(r => r.permissions === '*').map(r => r.codename)
+
+/** Roles that promise every permission get the codes a module (or an administrator) just added. */
 export async function grantAllToStarRoles(db: DbOrTx) {
-  const star = (base.roles as ModuleManifest['roles'] ?? []).filter(r => r.permissions === '*').map(r => r.codename)
+  const star = starRoles()
   if (!star.length) return
   await db.execute(sql`insert into ${rolePermissions} (role_id, permission_id)
     select r.id, p.id from ${roles} r cross join ${permissions} p

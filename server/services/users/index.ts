@@ -141,7 +141,7 @@ async function putMembership(ctx: UserContext, user: UserRow, companyId: number,
   return after!
 }
 
-export async function createUser(ctx: UserContext, input: UserCreateInput & { company_id?: number, role_id?: number }) {
+export async function createUser(ctx: UserContext, input: UserCreateInput) {
   const companyId = input.company_id ?? (seesAll(ctx) ? undefined : ctx.company ?? undefined)
   if (companyId === undefined && !seesAll(ctx)) throw forbidden('You have no active company to add the user to')
   if (companyId !== undefined && input.role_id === undefined) throw fieldError(['body', 'role_id'], 'role_id is required to add the user to a company')

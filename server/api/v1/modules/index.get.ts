@@ -3,6 +3,6 @@ import { ModuleListQuery, ModuleResponse } from '#shared/schemas/modules'
 import { listModules } from '~~/server/services/modules'
 
 export default defineApiHandler({
-  permission: 'module.read', query: ModuleListQuery, response: pageOf(ModuleResponse), tags: ['modules'],
+  operationId: 'listModules', permission: 'module.read', query: ModuleListQuery, response: pageOf(ModuleResponse), tags: ['modules'],
   summary: 'List modules (apps)', description: 'The layers built into the app, base and uploads waiting for a build; filters: state, category, application, search.',
 }, (ctx, { query }) => listModules(ctx, query))

@@ -3,5 +3,5 @@ import { ModuleResponse } from '#shared/schemas/modules'
 import { listInstalledModules } from '~~/server/services/modules'
 
 export default defineApiHandler({
-  permission: 'module.read', response: z.array(ModuleResponse), tags: ['modules'], summary: 'Installed modules',
+  operationId: 'listInstalledModules', permission: 'module.read', response: z.array(ModuleResponse), tags: ['modules'], summary: 'Installed modules',
 }, ctx => listInstalledModules(ctx))

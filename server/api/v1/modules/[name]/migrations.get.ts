@@ -3,6 +3,6 @@ import { ModuleMigrationResponse, ModuleNameParams } from '#shared/schemas/modul
 import { listModuleMigrations } from '~~/server/services/modules'
 
 export default defineApiHandler({
-  permission: 'module.read', params: ModuleNameParams, response: z.array(ModuleMigrationResponse), tags: ['modules'],
+  operationId: 'listModuleMigrations', permission: 'module.read', params: ModuleNameParams, response: z.array(ModuleMigrationResponse), tags: ['modules'],
   summary: 'Migrations of a module', description: 'Applied, rolled back and failed ones, then the layer\'s pending ones.',
 }, (ctx, { params }) => listModuleMigrations(ctx, params.name))

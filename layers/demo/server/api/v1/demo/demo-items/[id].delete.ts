@@ -2,5 +2,5 @@ import { DemoItemIdParams } from '../../../../../shared/demo-items'
 import { deleteDemoItem } from '../../../../services/demo-items'
 
 export default defineApiHandler({
-  permission: 'demo_item.delete', params: DemoItemIdParams, status: 204, tags: ['demo'], summary: 'Delete a demo item',
+  operationId: 'deleteDemoItem', permission: 'demo_item.delete', params: DemoItemIdParams, status: 204, tags: ['demo'], summary: 'Delete a demo item',
 }, (ctx, { params }) => deleteDemoItem(ctx, params.id))

@@ -2,5 +2,5 @@ import { DemoItemIdParams, DemoItemResponse } from '../../../../../shared/demo-i
 import { getDemoItem } from '../../../../services/demo-items'
 
 export default defineApiHandler({
-  permission: 'demo_item.read', params: DemoItemIdParams, response: DemoItemResponse, tags: ['demo'], summary: 'Get a demo item',
+  operationId: 'getDemoItem', permission: 'demo_item.read', params: DemoItemIdParams, response: DemoItemResponse, tags: ['demo'], summary: 'Get a demo item',
 }, (ctx, { params }) => getDemoItem(ctx, params.id))

@@ -2,5 +2,5 @@ import { DemoItemIdParams, DemoItemResponse, DemoItemUpdate } from '../../../../
 import { updateDemoItem } from '../../../../services/demo-items'
 
 export default defineApiHandler({
-  permission: 'demo_item.update', params: DemoItemIdParams, body: DemoItemUpdate, response: DemoItemResponse, tags: ['demo'], summary: 'Update a demo item',
+  operationId: 'updateDemoItem', permission: 'demo_item.update', params: DemoItemIdParams, body: DemoItemUpdate, response: DemoItemResponse, tags: ['demo'], summary: 'Update a demo item',
 }, (ctx, { params, body }) => updateDemoItem(ctx, params.id, body))

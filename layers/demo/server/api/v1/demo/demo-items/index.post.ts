@@ -2,5 +2,5 @@ import { DemoItemCreate, DemoItemResponse } from '../../../../../shared/demo-ite
 import { createDemoItem } from '../../../../services/demo-items'
 
 export default defineApiHandler({
-  permission: 'demo_item.create', body: DemoItemCreate, response: DemoItemResponse, status: 201, tags: ['demo'], summary: 'Create a demo item in the active company',
+  operationId: 'createDemoItem', errors: [409], permission: 'demo_item.create', body: DemoItemCreate, response: DemoItemResponse, status: 201, tags: ['demo'], summary: 'Create a demo item in the active company',
 }, (ctx, { body }) => createDemoItem(ctx, body))

@@ -2,5 +2,5 @@ import { DemoItemIdParams, DemoItemResponse } from '../../../../../../shared/dem
 import { toggleDemoItem } from '../../../../../services/demo-items'
 
 export default defineApiHandler({
-  permission: 'demo_item.update', params: DemoItemIdParams, response: DemoItemResponse, tags: ['demo'], summary: 'Switch a demo item between active and inactive',
+  operationId: 'toggleDemoItem', permission: 'demo_item.update', params: DemoItemIdParams, response: DemoItemResponse, tags: ['demo'], summary: 'Switch a demo item between active and inactive',
 }, (ctx, { params }) => toggleDemoItem(ctx, params.id))

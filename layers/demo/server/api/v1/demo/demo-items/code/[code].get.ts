@@ -2,5 +2,5 @@ import { DemoItemCodeParams, DemoItemResponse } from '../../../../../../shared/d
 import { getDemoItemByCode } from '../../../../../services/demo-items'
 
 export default defineApiHandler({
-  permission: 'demo_item.read', params: DemoItemCodeParams, response: DemoItemResponse, tags: ['demo'], summary: 'Get a demo item by its code',
+  operationId: 'getDemoItemByCode', permission: 'demo_item.read', params: DemoItemCodeParams, response: DemoItemResponse, tags: ['demo'], summary: 'Get a demo item by its code',
 }, (ctx, { params }) => getDemoItemByCode(ctx, params.code))
