@@ -803,6 +803,310 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/modules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List modules (apps)
+         * @description The layers built into the app, base and uploads waiting for a build; filters: state, category, application, search.
+         *
+         *     Requires permission `module.read` in the active company (superusers pass).
+         */
+        get: operations["listModules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/modules/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A module
+         * @description Requires permission `module.read` in the active company (superusers pass).
+         */
+        get: operations["getModule"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/modules/{name}/migrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Migrations of a module
+         * @description Applied, rolled back and failed ones, then the layer's pending ones.
+         *
+         *     Requires permission `module.read` in the active company (superusers pass).
+         */
+        get: operations["listModuleMigrations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/modules/{name}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Plan (dry run) of an install, upgrade or uninstall
+         * @description Modules in order, migrations, tables, permissions, menus and data, with the validation errors and warnings. Changes nothing.
+         *
+         *     Requires permission `module.read` in the active company (superusers pass).
+         */
+        get: operations["planModule"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/modules/{name}/rollback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Roll back the last migrations of a module
+         * @description Runs the down SQL of the last `steps` applied migrations in one transaction; the module is then `to_upgrade`.
+         *
+         *     Superusers only.
+         */
+        post: operations["rollbackModule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/modules/active": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Names of the installed modules
+         * @description For the console of every signed-in user (which pages exist), like /menus/accessible; details need `module.read`.
+         *
+         *     Any signed-in user.
+         */
+        get: operations["listActiveModules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/modules/backups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Module backups
+         * @description The JSON backups uninstall wrote to BACKUP_DIR/modules, newest first.
+         *
+         *     Requires permission `module.read` in the active company (superusers pass).
+         */
+        get: operations["listModuleBackups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/modules/install/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Install a module
+         * @description Dependencies first, then migrations, data (demo data with `demo: true`), permissions, menus and role grants, in one transaction. Refusals: 404, or 409 `{detail, report}` with the validation report.
+         *
+         *     Superusers only.
+         */
+        post: operations["installModule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/modules/installed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Installed modules
+         * @description Requires permission `module.read` in the active company (superusers pass).
+         */
+        get: operations["listInstalledModules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/modules/operations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Module operations
+         * @description Every install, upgrade, uninstall, rollback, restore and upload: who, when, how long, result and error; newest first.
+         *
+         *     Requires permission `module.read` in the active company (superusers pass).
+         */
+        get: operations["listModuleOperations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/modules/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore a module backup
+         * @description Installs the module again (it must be uninstalled) and reloads the rows and grants of the backup.
+         *
+         *     Superusers only.
+         */
+        post: operations["restoreModuleBackup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/modules/uninstall/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Uninstall a module
+         * @description A JSON backup of its rows, permissions, menus and grants goes to BACKUP_DIR/modules first; then its tables are dropped in foreign-key order (unless `keep_data`). Installed dependents refuse it (409) unless `cascade`; base is refused.
+         *
+         *     Superusers only.
+         */
+        post: operations["uninstallModule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/modules/upgrade/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upgrade a module
+         * @description Pending migrations and data updates of a newer layer; downgrades are refused (409).
+         *
+         *     Superusers only.
+         */
+        post: operations["upgradeModule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/modules/upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a module ZIP (multipart field `file`, at most 50 MB)
+         * @description One top-level folder with fastvue.module.ts; absolute paths, `..`, symlinks, more than 1,000 entries, more than 100 MB unpacked and names over 255 characters are refused (400). The module lands in the modules folder and needs `npx fastvue build` and a restart before it can be installed.
+         *
+         *     Superusers only.
+         */
+        post: operations["uploadModule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/openapi.json": {
         parameters: {
             query?: never;
@@ -1992,7 +2296,7 @@ export interface components {
         };
         /** @description The company to switch to */
         SwitchCompanyRequest: {
-            company_id: number;
+            company_id: number | string;
         };
         /** @description New tokens for the new active company */
         SwitchCompanyResponse: {
@@ -2057,6 +2361,23 @@ export interface components {
             role_id: number;
             role_name: string;
             role_codename: string;
+        };
+        /** @description A new user; company_id and role_id add them to a company */
+        UserCreate: {
+            /** Format: email */
+            email: string;
+            username: string;
+            full_name?: string | null;
+            phone?: string | null;
+            timezone?: string;
+            language?: string;
+            password: string & (unknown & unknown & unknown);
+            is_active?: boolean;
+            is_verified?: boolean;
+            /** @description Add the user to this company (a non-superuser's default: their active company) */
+            company_id?: number | string;
+            /** @description Their role in that company (required with a company) */
+            role_id?: number | string;
         };
         /** @description A user with their role in the caller's company (every company for superusers) and their permissions there */
         UserDetail: {
@@ -2160,6 +2481,15 @@ export interface components {
         };
     };
     responses: {
+        /** @description Bad request */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["HTTPError"];
+            };
+        };
         /** @description Not authenticated: no, an invalid or an expired access token */
         Unauthorized: {
             headers: {
@@ -2280,6 +2610,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -2337,6 +2668,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -2395,6 +2727,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -2430,6 +2763,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -2456,6 +2790,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -2484,6 +2819,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -2512,6 +2848,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -2545,6 +2882,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -2572,6 +2910,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -2654,6 +2993,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -2676,6 +3016,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -2727,6 +3068,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -2749,6 +3091,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -2800,6 +3143,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -2825,6 +3169,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -2884,6 +3229,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -2942,6 +3288,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -3003,6 +3350,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -3033,6 +3381,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -3056,6 +3405,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -3079,6 +3429,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -3101,6 +3452,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -3126,6 +3478,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -3149,6 +3502,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -3178,6 +3532,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -3236,6 +3591,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -3296,6 +3652,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -3323,6 +3680,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -3385,6 +3743,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -3414,6 +3773,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -3442,6 +3802,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -3464,6 +3825,7 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description The database or cache is unavailable; retry later */
             503: {
                 headers: {
@@ -3494,6 +3856,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -3516,6 +3879,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -3538,6 +3902,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -3560,6 +3925,1077 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listModules: {
+        parameters: {
+            query?: {
+                page?: number | string;
+                page_size?: number | string;
+                state?: "uninstalled" | "installed" | "to_upgrade" | "to_remove";
+                category?: string;
+                application?: "0" | "1" | "true" | "false";
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Items matching the filters, on every page
+                         * @example 42
+                         */
+                        total: number;
+                        items: {
+                            name: string;
+                            display_name: string;
+                            version: string | null;
+                            installed_version: string | null;
+                            summary: string | null;
+                            description: string | null;
+                            author: string | null;
+                            license: string | null;
+                            category: string;
+                            icon: string | null;
+                            application: boolean;
+                            auto_install: boolean;
+                            depends: string[];
+                            /** @enum {string} */
+                            state: "uninstalled" | "installed" | "to_upgrade" | "to_remove";
+                            upgradable: boolean;
+                            needs_rebuild: boolean;
+                            tables: string[];
+                            installed_at: string | null;
+                            uninstalled_at: string | null;
+                        }[];
+                        /** @example 1 */
+                        page: number;
+                        /** @example 20 */
+                        page_size: number;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getModule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        name: string;
+                        display_name: string;
+                        version: string | null;
+                        installed_version: string | null;
+                        summary: string | null;
+                        description: string | null;
+                        author: string | null;
+                        license: string | null;
+                        category: string;
+                        icon: string | null;
+                        application: boolean;
+                        auto_install: boolean;
+                        depends: string[];
+                        /** @enum {string} */
+                        state: "uninstalled" | "installed" | "to_upgrade" | "to_remove";
+                        upgradable: boolean;
+                        needs_rebuild: boolean;
+                        tables: string[];
+                        installed_at: string | null;
+                        uninstalled_at: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listModuleMigrations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        module: string;
+                        name: string;
+                        checksum: string;
+                        /** @enum {string} */
+                        status: "applied" | "rolled_back" | "failed" | "pending";
+                        applied_at: string | null;
+                        rolled_back_at: string | null;
+                        error: string | null;
+                        reversible: boolean;
+                    }[];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    planModule: {
+        parameters: {
+            query?: {
+                action?: "install" | "upgrade" | "uninstall";
+                cascade?: "0" | "1" | "true" | "false";
+                keep_data?: "0" | "1" | "true" | "false";
+                demo?: "0" | "1" | "true" | "false";
+            };
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "install" | "upgrade" | "uninstall" | "restore";
+                        module: string;
+                        valid: boolean;
+                        steps: {
+                            module: string;
+                            version: string | null;
+                            from_version: string | null;
+                            /** @enum {string} */
+                            reason: "requested" | "dependency" | "auto_install" | "dependent";
+                            migrations: string[];
+                            tables: string[];
+                            permissions: string[];
+                            menus: string[];
+                            data: string[];
+                        }[];
+                        errors: {
+                            /** @enum {string} */
+                            category: "manifest" | "dependency" | "version" | "schema" | "route" | "menu" | "permission" | "data" | "state";
+                            /** @enum {string} */
+                            severity: "error" | "warning";
+                            module: string;
+                            message: string;
+                        }[];
+                        warnings: {
+                            /** @enum {string} */
+                            category: "manifest" | "dependency" | "version" | "schema" | "route" | "menu" | "permission" | "data" | "state";
+                            /** @enum {string} */
+                            severity: "error" | "warning";
+                            module: string;
+                            message: string;
+                        }[];
+                        keep_data?: boolean;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflicts with the current state (a duplicate, a record in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        report?: {
+                            /** @enum {string} */
+                            action: "install" | "upgrade" | "uninstall" | "restore";
+                            module: string;
+                            valid: boolean;
+                            steps: {
+                                module: string;
+                                version: string | null;
+                                from_version: string | null;
+                                /** @enum {string} */
+                                reason: "requested" | "dependency" | "auto_install" | "dependent";
+                                migrations: string[];
+                                tables: string[];
+                                permissions: string[];
+                                menus: string[];
+                                data: string[];
+                            }[];
+                            errors: {
+                                /** @enum {string} */
+                                category: "manifest" | "dependency" | "version" | "schema" | "route" | "menu" | "permission" | "data" | "state";
+                                /** @enum {string} */
+                                severity: "error" | "warning";
+                                module: string;
+                                message: string;
+                            }[];
+                            warnings: {
+                                /** @enum {string} */
+                                category: "manifest" | "dependency" | "version" | "schema" | "route" | "menu" | "permission" | "data" | "state";
+                                /** @enum {string} */
+                                severity: "error" | "warning";
+                                module: string;
+                                message: string;
+                            }[];
+                            keep_data?: boolean;
+                        };
+                    };
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    rollbackModule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default 1 */
+                    steps?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        operation: string;
+                        module: string;
+                        modules: string[];
+                        duration_ms: number;
+                        plan?: {
+                            /** @enum {string} */
+                            action: "install" | "upgrade" | "uninstall" | "restore";
+                            module: string;
+                            valid: boolean;
+                            steps: {
+                                module: string;
+                                version: string | null;
+                                from_version: string | null;
+                                /** @enum {string} */
+                                reason: "requested" | "dependency" | "auto_install" | "dependent";
+                                migrations: string[];
+                                tables: string[];
+                                permissions: string[];
+                                menus: string[];
+                                data: string[];
+                            }[];
+                            errors: {
+                                /** @enum {string} */
+                                category: "manifest" | "dependency" | "version" | "schema" | "route" | "menu" | "permission" | "data" | "state";
+                                /** @enum {string} */
+                                severity: "error" | "warning";
+                                module: string;
+                                message: string;
+                            }[];
+                            warnings: {
+                                /** @enum {string} */
+                                category: "manifest" | "dependency" | "version" | "schema" | "route" | "menu" | "permission" | "data" | "state";
+                                /** @enum {string} */
+                                severity: "error" | "warning";
+                                module: string;
+                                message: string;
+                            }[];
+                            keep_data?: boolean;
+                        };
+                        backups?: string[];
+                        tables_dropped?: string[];
+                        migrations?: string[];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflicts with the current state (a duplicate, a record in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        report?: {
+                            /** @enum {string} */
+                            action: "install" | "upgrade" | "uninstall" | "restore";
+                            module: string;
+                            valid: boolean;
+                            steps: {
+                                module: string;
+                                version: string | null;
+                                from_version: string | null;
+                                /** @enum {string} */
+                                reason: "requested" | "dependency" | "auto_install" | "dependent";
+                                migrations: string[];
+                                tables: string[];
+                                permissions: string[];
+                                menus: string[];
+                                data: string[];
+                            }[];
+                            errors: {
+                                /** @enum {string} */
+                                category: "manifest" | "dependency" | "version" | "schema" | "route" | "menu" | "permission" | "data" | "state";
+                                /** @enum {string} */
+                                severity: "error" | "warning";
+                                module: string;
+                                message: string;
+                            }[];
+                            warnings: {
+                                /** @enum {string} */
+                                category: "manifest" | "dependency" | "version" | "schema" | "route" | "menu" | "permission" | "data" | "state";
+                                /** @enum {string} */
+                                severity: "error" | "warning";
+                                module: string;
+                                message: string;
+                            }[];
+                            keep_data?: boolean;
+                        };
+                    };
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listActiveModules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        names: string[];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listModuleBackups: {
+        parameters: {
+            query?: {
+                module?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        file: string;
+                        module: string;
+                        created_at: string;
+                        size: number;
+                    }[];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    installModule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default false */
+                    demo?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        operation: string;
+                        module: string;
+                        modules: string[];
+                        duration_ms: number;
+                        plan?: {
+                            /** @enum {string} */
+                            action: "install" | "upgrade" | "uninstall" | "restore";
+                            module: string;
+                            valid: boolean;
+                            steps: {
+                                module: string;
+                                version: string | null;
+                                from_version: string | null;
+                                /** @enum {string} */
+                                reason: "requested" | "dependency" | "auto_install" | "dependent";
+                                migrations: string[];
+                                tables: string[];
+                                permissions: string[];
+                                menus: string[];
+                                data: string[];
+                            }[];
+                            errors: {
+                                /** @enum {string} */
+                                category: "manifest" | "dependency" | "version" | "schema" | "route" | "menu" | "permission" | "data" | "state";
+                                /** @enum {string} */
+                                severity: "error" | "warning";
+                                module: string;
+                                message: string;
+                            }[];
+                            warnings: {
+                                /** @enum {string} */
+                                category: "manifest" | "dependency" | "version" | "schema" | "route" | "menu" | "permission" | "data" | "state";
+                                /** @enum {string} */
+                                severity: "error" | "warning";
+                                module: string;
+                                message: string;
+                            }[];
+                            keep_data?: boolean;
+                        };
+                        backups?: string[];
+                        tables_dropped?: string[];
+                        migrations?: string[];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflicts with the current state (a duplicate, a record in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        report?: {
+                            /** @enum {string} */
+                            action: "install" | "upgrade" | "uninstall" | "restore";
+                            module: string;
+                            valid: boolean;
+                            steps: {
+                                module: string;
+                                version: string | null;
+                                from_version: string | null;
+                                /** @enum {string} */
+                                reason: "requested" | "dependency" | "auto_install" | "dependent";
+                                migrations: string[];
+                                tables: string[];
+                                permissions: string[];
+                                menus: string[];
+                                data: string[];
+                            }[];
+                            errors: {
+                                /** @enum {string} */
+                                category: "manifest" | "dependency" | "version" | "schema" | "route" | "menu" | "permission" | "data" | "state";
+                                /** @enum {string} */
+                                severity: "error" | "warning";
+                                module: string;
+                                message: string;
+                            }[];
+                            warnings: {
+                                /** @enum {string} */
+                                category: "manifest" | "dependency" | "version" | "schema" | "route" | "menu" | "permission" | "data" | "state";
+                                /** @enum {string} */
+                                severity: "error" | "warning";
+                                module: string;
+                                message: string;
+                            }[];
+                            keep_data?: boolean;
+                        };
+                    };
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listInstalledModules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        name: string;
+                        display_name: string;
+                        version: string | null;
+                        installed_version: string | null;
+                        summary: string | null;
+                        description: string | null;
+                        author: string | null;
+                        license: string | null;
+                        category: string;
+                        icon: string | null;
+                        application: boolean;
+                        auto_install: boolean;
+                        depends: string[];
+                        /** @enum {string} */
+                        state: "uninstalled" | "installed" | "to_upgrade" | "to_remove";
+                        upgradable: boolean;
+                        needs_rebuild: boolean;
+                        tables: string[];
+                        installed_at: string | null;
+                        uninstalled_at: string | null;
+                    }[];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listModuleOperations: {
+        parameters: {
+            query?: {
+                page?: number | string;
+                page_size?: number | string;
+                module?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Items matching the filters, on every page
+                         * @example 42
+                         */
+                        total: number;
+                        items: {
+                            id: number;
+                            module: string;
+                            operation: string;
+                            status: string;
+                            from_version: string | null;
+                            to_version: string | null;
+                            user_id: number | null;
+                            started_at: string;
+                            duration_ms: number;
+                            error: string | null;
+                            details: {
+                                [key: string]: unknown;
+                            } | null;
+                        }[];
+                        /** @example 1 */
+                        page: number;
+                        /** @example 20 */
+                        page_size: number;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    restoreModuleBackup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    backup: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        operation: string;
+                        module: string;
+                        modules: string[];
+                        duration_ms: number;
+                        plan?: {
+                            /** @enum {string} */
+                            action: "install" | "upgrade" | "uninstall" | "restore";
+                            module: string;
+                            valid: boolean;
+                            steps: {
+                                module: string;
+                                version: string | null;
+                                from_version: string | null;
+                                /** @enum {string} */
+                                reason: "requested" | "dependency" | "auto_install" | "dependent";
+                                migrations: string[];
+                                tables: string[];
+                                permissions: string[];
+                                menus: string[];
+                                data: string[];
+                            }[];
+                            errors: {
+                                /** @enum {string} */
+                                category: "manifest" | "dependency" | "version" | "schema" | "route" | "menu" | "permission" | "data" | "state";
+                                /** @enum {string} */
+                                severity: "error" | "warning";
+                                module: string;
+                                message: string;
+                            }[];
+                            warnings: {
+                                /** @enum {string} */
+                                category: "manifest" | "dependency" | "version" | "schema" | "route" | "menu" | "permission" | "data" | "state";
+                                /** @enum {string} */
+                                severity: "error" | "warning";
+                                module: string;
+                                message: string;
+                            }[];
+                            keep_data?: boolean;
+                        };
+                        backups?: string[];
+                        tables_dropped?: string[];
+                        migrations?: string[];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Conflicts with the current state (a duplicate, a record in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        report?: {
+                            /** @enum {string} */
+                            action: "install" | "upgrade" | "uninstall" | "restore";
+                            module: string;
+                            valid: boolean;
+                            steps: {
+                                module: string;
+                                version: string | null;
+                                from_version: string | null;
+                                /** @enum {string} */
+                                reason: "requested" | "dependency" | "auto_install" | "dependent";
+                                migrations: string[];
+                                tables: string[];
+                                permissions: string[];
+                                menus: string[];
+                                data: string[];
+                            }[];
+                            errors: {
+                                /** @enum {string} */
+                                category: "manifest" | "dependency" | "version" | "schema" | "route" | "menu" | "permission" | "data" | "state";
+                                /** @enum {string} */
+                                severity: "error" | "warning";
+                                module: string;
+                                message: string;
+                            }[];
+                            warnings: {
+                                /** @enum {string} */
+                                category: "manifest" | "dependency" | "version" | "schema" | "route" | "menu" | "permission" | "data" | "state";
+                                /** @enum {string} */
+                                severity: "error" | "warning";
+                                module: string;
+                                message: string;
+                            }[];
+                            keep_data?: boolean;
+                        };
+                    };
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    uninstallModule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default false */
+                    cascade?: boolean;
+                    /** @default false */
+                    keep_data?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        operation: string;
+                        module: string;
+                        modules: string[];
+                        duration_ms: number;
+                        plan?: {
+                            /** @enum {string} */
+                            action: "install" | "upgrade" | "uninstall" | "restore";
+                            module: string;
+                            valid: boolean;
+                            steps: {
+                                module: string;
+                                version: string | null;
+                                from_version: string | null;
+                                /** @enum {string} */
+                                reason: "requested" | "dependency" | "auto_install" | "dependent";
+                                migrations: string[];
+                                tables: string[];
+                                permissions: string[];
+                                menus: string[];
+                                data: string[];
+                            }[];
+                            errors: {
+                                /** @enum {string} */
+                                category: "manifest" | "dependency" | "version" | "schema" | "route" | "menu" | "permission" | "data" | "state";
+                                /** @enum {string} */
+                                severity: "error" | "warning";
+                                module: string;
+                                message: string;
+                            }[];
+                            warnings: {
+                                /** @enum {string} */
+                                category: "manifest" | "dependency" | "version" | "schema" | "route" | "menu" | "permission" | "data" | "state";
+                                /** @enum {string} */
+                                severity: "error" | "warning";
+                                module: string;
+                                message: string;
+                            }[];
+                            keep_data?: boolean;
+                        };
+                        backups?: string[];
+                        tables_dropped?: string[];
+                        migrations?: string[];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflicts with the current state (a duplicate, a record in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        report?: {
+                            /** @enum {string} */
+                            action: "install" | "upgrade" | "uninstall" | "restore";
+                            module: string;
+                            valid: boolean;
+                            steps: {
+                                module: string;
+                                version: string | null;
+                                from_version: string | null;
+                                /** @enum {string} */
+                                reason: "requested" | "dependency" | "auto_install" | "dependent";
+                                migrations: string[];
+                                tables: string[];
+                                permissions: string[];
+                                menus: string[];
+                                data: string[];
+                            }[];
+                            errors: {
+                                /** @enum {string} */
+                                category: "manifest" | "dependency" | "version" | "schema" | "route" | "menu" | "permission" | "data" | "state";
+                                /** @enum {string} */
+                                severity: "error" | "warning";
+                                module: string;
+                                message: string;
+                            }[];
+                            warnings: {
+                                /** @enum {string} */
+                                category: "manifest" | "dependency" | "version" | "schema" | "route" | "menu" | "permission" | "data" | "state";
+                                /** @enum {string} */
+                                severity: "error" | "warning";
+                                module: string;
+                                message: string;
+                            }[];
+                            keep_data?: boolean;
+                        };
+                    };
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    upgradeModule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        operation: string;
+                        module: string;
+                        modules: string[];
+                        duration_ms: number;
+                        plan?: {
+                            /** @enum {string} */
+                            action: "install" | "upgrade" | "uninstall" | "restore";
+                            module: string;
+                            valid: boolean;
+                            steps: {
+                                module: string;
+                                version: string | null;
+                                from_version: string | null;
+                                /** @enum {string} */
+                                reason: "requested" | "dependency" | "auto_install" | "dependent";
+                                migrations: string[];
+                                tables: string[];
+                                permissions: string[];
+                                menus: string[];
+                                data: string[];
+                            }[];
+                            errors: {
+                                /** @enum {string} */
+                                category: "manifest" | "dependency" | "version" | "schema" | "route" | "menu" | "permission" | "data" | "state";
+                                /** @enum {string} */
+                                severity: "error" | "warning";
+                                module: string;
+                                message: string;
+                            }[];
+                            warnings: {
+                                /** @enum {string} */
+                                category: "manifest" | "dependency" | "version" | "schema" | "route" | "menu" | "permission" | "data" | "state";
+                                /** @enum {string} */
+                                severity: "error" | "warning";
+                                module: string;
+                                message: string;
+                            }[];
+                            keep_data?: boolean;
+                        };
+                        backups?: string[];
+                        tables_dropped?: string[];
+                        migrations?: string[];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflicts with the current state (a duplicate, a record in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        report?: {
+                            /** @enum {string} */
+                            action: "install" | "upgrade" | "uninstall" | "restore";
+                            module: string;
+                            valid: boolean;
+                            steps: {
+                                module: string;
+                                version: string | null;
+                                from_version: string | null;
+                                /** @enum {string} */
+                                reason: "requested" | "dependency" | "auto_install" | "dependent";
+                                migrations: string[];
+                                tables: string[];
+                                permissions: string[];
+                                menus: string[];
+                                data: string[];
+                            }[];
+                            errors: {
+                                /** @enum {string} */
+                                category: "manifest" | "dependency" | "version" | "schema" | "route" | "menu" | "permission" | "data" | "state";
+                                /** @enum {string} */
+                                severity: "error" | "warning";
+                                module: string;
+                                message: string;
+                            }[];
+                            warnings: {
+                                /** @enum {string} */
+                                category: "manifest" | "dependency" | "version" | "schema" | "route" | "menu" | "permission" | "data" | "state";
+                                /** @enum {string} */
+                                severity: "error" | "warning";
+                                module: string;
+                                message: string;
+                            }[];
+                            keep_data?: boolean;
+                        };
+                    };
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    uploadModule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        module: string;
+                        version: string | null;
+                        path: string;
+                        files: number;
+                        /** @constant */
+                        needs_rebuild: true;
+                        message: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -3594,6 +5030,7 @@ export interface operations {
                     };
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -3623,6 +5060,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -3681,6 +5119,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -3709,6 +5148,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -3733,6 +5173,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -3762,6 +5203,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -3820,6 +5262,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -3881,6 +5324,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -3910,6 +5354,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -3938,6 +5383,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -3967,6 +5413,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -3980,20 +5427,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** Format: email */
-                    email: string;
-                    username: string;
-                    full_name?: string | null;
-                    phone?: string | null;
-                    timezone?: string;
-                    language?: string;
-                    password: string & (unknown & unknown & unknown);
-                    is_active?: boolean;
-                    is_verified?: boolean;
-                    company_id?: number | string;
-                    role_id?: number | string;
-                };
+                "application/json": components["schemas"]["UserCreate"];
             };
         };
         responses: {
@@ -4038,6 +5472,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -4099,6 +5534,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -4130,6 +5566,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -4159,6 +5596,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -4225,6 +5663,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -4252,6 +5691,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -4279,6 +5719,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -4305,6 +5746,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
             503: components["responses"]["ServiceUnavailable"];
         };
