@@ -25,6 +25,8 @@ export interface ApiOptions<P extends Schema | undefined, Q extends Schema | und
   params?: P
   query?: Q
   body?: B
+  /** a multipart/form-data body the handler reads itself: field name → description (files) */
+  multipart?: Record<string, string>
   /** the reply's schema: it documents the route and is the allow-list of what leaves it */
   response?: Schema
   /** success status (default 200) */
@@ -63,6 +65,7 @@ export function declaredStatuses(meta: ApiMeta, route: string): number[] {
   // any request with an oversized body is refused before routing (10.body-limit)
   out.add(413)
   if (meta.body) out.add(415)
+  if (meta.multipart) out.add(400)
   return [...out].sort((a, b) => a - b)
 }
 
@@ -92,7 +95,10 @@ export function defineApiHandler<P extends Schema | undefined = undefined, Q ext
         reply = null
       }
       else {
-        reply = project(result)
+        // a handler that answers another status (a refusal with a report) is shaped by that status's schema
+        const status = event.node.res.statusCode
+        const alternate = status >= 300 ? options.responses?.[status] : undefined
+        reply = status < 300 ? project(result) : alternate ? projector(alternate)(result) : result
       }
     }
     catch (error) {
@@ -219,8 +225,9 @@ function checkContract(event: H3Event, options: ApiMeta, statuses: Set<number>, 
   const status = event.node.res.statusCode
   const problems: string[] = []
   if (!statuses.has(status)) problems.push(`status ${status} not declared`)
-  if (status < 300 && status !== 204 && options.response) {
-    const check = options.response.safeParse(reply)
+  const schema = status < 300 ? options.response : options.responses?.[status]
+  if (status !== 204 && schema) {
+    const check = schema.safeParse(reply)
     if (!check.success) problems.push(`response: ${check.error.issues.slice(0, 3).map(i => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`)
   }
   if (problems.length) setResponseHeader(event, 'X-Contract-Violation', problems.join(' | ').replace(/[^\x20-\x7E]/g, '?').slice(0, 500))

@@ -131,6 +131,16 @@ export function buildOpenApi(routes: ApiRoute[], info: { title: string, version:
     }
     if (params.length) op.parameters = params
     if (meta.body) op.requestBody = { required: true, content: { 'application/json': { schema: conv.convert(meta.body, 'input', `${id}_body`) } } }
+    if (meta.multipart) {
+      const fields = Object.entries(meta.multipart)
+      op.requestBody = {
+        required: true,
+        content: { 'multipart/form-data': { schema: {
+          type: 'object', required: fields.map(([name]) => name),
+          properties: Object.fromEntries(fields.map(([name, description]) => [name, { type: 'string', contentMediaType: 'application/octet-stream', description }])),
+        } } },
+      }
+    }
     const responses: Record<string, Json> = {}
     for (const status of declaredStatuses(meta, route)) {
       const alternate = meta.responses?.[status]

@@ -256,7 +256,7 @@ const ROUTES: Record<string, RouteSpec> = {
     },
   },
   'DELETE /api/v1/demo/demo-items/{id}': {
-    permission: 'demo_item.delete', stake: [],
+    permission: 'demo_item.delete', stake: [], allowed: 204,
     act: async ({ as, company }) => {
       const id = await demoItem(company)
       return () => as.delete(`/api/v1/demo/demo-items/${id}`)

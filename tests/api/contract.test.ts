@@ -5,6 +5,7 @@ import {
   type OpenApiDocument, type Operation, type Validator,
 } from '../helpers/openapi'
 import { startServer, type TestServer } from '../helpers/server'
+import { moduleZip } from '../helpers/zip'
 import { must, typedClient, typedSignIn } from '../helpers/typed-client'
 
 /**
@@ -47,6 +48,8 @@ interface Input {
   refs?: Record<string, unknown>
   /** another caller's token (null: none) instead of the role's */
   token?: string | null
+  /** a ready-made body (multipart uploads) */
+  raw?: { body: Buffer, contentType: string }
 }
 type Fixture = (f: FixtureContext) => Promise<Input>
 
@@ -128,6 +131,39 @@ const FIXTURES: Record<string, Fixture> = {
   },
 
   getPermission: async f => ({ path: { id: f.ids.userRead } }),
+
+  // modules: the demo module, put in the state each operation needs
+  getModule: async () => ({ path: { name: 'demo' } }),
+  listModuleMigrations: async () => ({ path: { name: 'demo' } }),
+  planModule: async () => ({ path: { name: 'demo' } }),
+  installModule: async () => {
+    await demoModule(false)
+    return { path: { name: 'demo' } }
+  },
+  uninstallModule: async () => {
+    await demoModule(true)
+    return { path: { name: 'demo' } }
+  },
+  upgradeModule: async () => {
+    await demoModule(true)
+    return { path: { name: 'demo' } }
+  },
+  rollbackModule: async () => {
+    await demoModule(true)
+    return { path: { name: 'demo' } }
+  },
+  restoreModuleBackup: async () => {
+    await demoModule(true)
+    await demoModule(false)
+    const backups = must(await admin.GET('/api/v1/modules/backups', { params: { query: { module: 'demo' } } }), 'list backups')
+    return { body: { backup: backups[0]!.file } }
+  },
+  uploadModule: async () => {
+    const boundary = `contract${nextSerial()}`
+    const zip = moduleZip(`uploaded_${nextSerial()}`)
+    const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="module.zip"\r\nContent-Type: application/zip\r\n\r\n`)
+    return { raw: { body: Buffer.concat([head, zip, Buffer.from(`\r\n--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` } }
+  },
   deletePermission: async f => ({ path: { id: (await f.make.permission()).id } }),
 
   createRole: async f => ({ refs: { company_id: f.ids.acme } }),
@@ -179,7 +215,10 @@ function buildRequest(doc: OpenApiDocument, validate: Validator, op: Operation, 
     else query.push([p.name, encodeURIComponent(String(value))])
   }
   let body: unknown
-  if (op.body) {
+  if (op.body?.multipart) {
+    if (!input.raw) problems.push(missing(op, 'the multipart body (give it in raw)'))
+  }
+  else if (op.body) {
     if (input.body !== undefined) body = input.body
     else {
       const got = sampleValue(doc, validate, op.body.schema, 'body', reference)
@@ -194,7 +233,17 @@ function buildRequest(doc: OpenApiDocument, validate: Validator, op: Operation, 
   }
   for (const name of unresolved) problems.push(missing(op, `${name}, which names a record (give it in refs)`))
   if (problems.length) return { problems }
-  return { problems, path: fillPath(op.path, path) + queryString(query), body: body === undefined ? undefined : JSON.stringify(body) }
+  return { problems, path: fillPath(op.path, path) + queryString(query), body: input.raw?.body ?? (body === undefined ? undefined : JSON.stringify(body)), contentType: input.raw?.contentType }
+}
+
+/** Puts the demo module in the state an operation needs (by the superuser). */
+async function demoModule(installed: boolean) {
+  const now = must(await admin.GET('/api/v1/modules/{name}', { params: { path: { name: 'demo' } } }), 'get demo module')
+  if ((now.state === 'installed') === installed) return
+  const res = installed
+    ? await admin.POST('/api/v1/modules/install/{name}', { params: { path: { name: 'demo' } }, body: { demo: false } })
+    : await admin.POST('/api/v1/modules/uninstall/{name}', { params: { path: { name: 'demo' } }, body: { cascade: false, keep_data: false } })
+  must(res, installed ? 'install demo' : 'uninstall demo')
 }
 
 let server: TestServer
@@ -252,7 +301,7 @@ describe('every operation of the OpenAPI document, with valid input', () => {
         continue
       }
       const token = input.token !== undefined ? input.token ?? undefined : login?.access_token
-      const res = await rawRequest(server.url, op.method, req.path!, { token, body: req.body })
+      const res = await rawRequest(server.url, op.method, req.path!, { token, body: req.body, contentType: req.contentType })
       answered[op.id] = res.status
       const found = checkReply(doc, validate, op, res)
       const ok = res.status >= 200 && res.status < 300

@@ -19,7 +19,8 @@ export interface Operation {
   /** OpenAPI path, `/api/v1/users/{id}` */
   path: string
   params: Parameter[]
-  body?: { schema: Json, required: boolean }
+  /** the request body; `multipart`: a multipart/form-data body (files) */
+  body?: { schema: Json, required: boolean, multipart?: boolean }
   /** every status the document declares */
   statuses: number[]
   /** `security: []`: no token needed */
@@ -58,10 +59,11 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
         if (p.in !== 'path' && p.in !== 'query') throw new Error(`${op.operationId}: ${p.in} parameters are not exercised by the generated tests yet`)
       }
       const content = op.requestBody ? deref(doc, op.requestBody).content : undefined
-      if (content && !content['application/json']) throw new Error(`${op.operationId}: only JSON request bodies are exercised`)
+      if (content && !content['application/json'] && !content['multipart/form-data']) throw new Error(`${op.operationId}: only JSON and multipart request bodies are exercised`)
+      const multipart = !!content && !content['application/json']
       out.push({
         id: op.operationId, method: method.toUpperCase(), path, params,
-        body: content ? { schema: content['application/json'].schema, required: deref(doc, op.requestBody).required === true } : undefined,
+        body: content ? { schema: content[multipart ? 'multipart/form-data' : 'application/json'].schema, required: deref(doc, op.requestBody).required === true, multipart } : undefined,
         statuses: Object.keys(op.responses).map(Number),
         isPublic: Array.isArray(op.security) && op.security.length === 0,
         raw: op,

@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { createServer } from 'node:net'
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import postgres from 'postgres'
 import { ROOT } from './db'
 
@@ -63,6 +64,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   const entry = resolve(ROOT, '.output/server/index.mjs')
   if (!existsSync(entry)) throw new Error('No production build: run `npx nuxt build` (npm test does it)')
   const port = await freePort()
+  const scratch = mkdtempSync(join(tmpdir(), 'fastvue-server-'))
   let drop: (() => Promise<void>) | undefined
   let databaseUrl = options.databaseUrl
   if (!databaseUrl && process.env.TEST_DATABASE_URL) {
@@ -78,6 +80,9 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     AUTO_MIGRATE: 'true', LOAD_DEMO_DATA: 'true', ENVIRONMENT: 'test', REFRESH_REUSE_GRACE_SECONDS: '0',
     // servers of different tests share Redis: keep their keys apart unless a test shares on purpose
     CACHE_PREFIX: options.cachePrefix ?? `fastvue-test-${randomBytes(4).toString('hex')}`,
+    // module backups and uploads go to a folder of the test's own, never into the repository
+    BACKUP_DIR: join(scratch, 'backups'),
+    MODULES_DIR: join(scratch, 'layers'),
     ...options.env,
   }
   const childEnv = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) as NodeJS.ProcessEnv
@@ -116,6 +121,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
         if (child.exitCode === null) child.kill('SIGKILL')
       }
       await drop?.()
+      rmSync(scratch, { recursive: true, force: true })
     },
   }
 }

@@ -5,7 +5,7 @@ import { UPLOAD_LIMITS } from '~~/server/services/modules/upload'
 import { badRequest } from '~~/server/kernel/errors'
 
 export default defineApiHandler({
-  operationId: 'uploadModule', errors: [400, 409], superuser: true, response: UploadResult, tags: ['modules'],
+  operationId: 'uploadModule', errors: [409], multipart: { file: 'The module as a ZIP archive: one top-level folder with fastvue.module.ts' }, superuser: true, response: UploadResult, tags: ['modules'],
   summary: 'Upload a module ZIP (multipart field `file`, at most 50 MB)',
   description: 'One top-level folder with fastvue.module.ts; absolute paths, `..`, symlinks, more than 1,000 entries, more than 100 MB unpacked and names over 255 characters are refused (400). The module lands in the modules folder and needs `npx fastvue build` and a restart before it can be installed.',
 }, async (ctx, _input, event) => {
