@@ -4972,7 +4972,14 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** @description The module as a ZIP archive: one top-level folder with fastvue.module.ts */
+                    file: string;
+                };
+            };
+        };
         responses: {
             /** @description Success */
             200: {

@@ -110,7 +110,9 @@ export const PlanQuery = z.object({
 export const InstallBody = z.object({ demo: z.boolean().default(false) }).strict().default({ demo: false })
 export const UninstallBody = z.object({ cascade: z.boolean().default(false), keep_data: z.boolean().default(false) }).strict().default({ cascade: false, keep_data: false })
 export const RollbackBody = z.object({ steps: z.number().int().min(1).max(100).default(1) }).strict().default({ steps: 1 })
-export const RestoreBody = z.object({ backup: z.string().min(1).max(255).regex(/^[a-z][a-z0-9_]*-[\w.-]+\.json$/, 'A backup file name as listed by /modules/backups') }).strict()
+export const RestoreBody = z.object({
+  backup: z.string().min(1).max(255).regex(/^[a-z][a-z0-9_]*-[\w.-]+\.json$/, 'A backup file name as listed by /modules/backups').meta({ examples: ['demo-2026-12-01T10-00-00-000Z.json'] }),
+}).strict()
 
 export const ModuleMigrationResponse = z.object({
   id: z.number().int(), module: z.string(), name: z.string(), checksum: z.string(), status: z.enum(['applied', 'rolled_back', 'failed', 'pending']),

@@ -238,12 +238,12 @@ function buildRequest(doc: OpenApiDocument, validate: Validator, op: Operation, 
 
 /** Puts the demo module in the state an operation needs (by the superuser). */
 async function demoModule(installed: boolean) {
-  const now = must(await admin.GET('/api/v1/modules/{name}', { params: { path: { name: 'demo' } } }), 'get demo module')
-  if ((now.state === 'installed') === installed) return
-  const res = installed
-    ? await admin.POST('/api/v1/modules/install/{name}', { params: { path: { name: 'demo' } }, body: { demo: false } })
-    : await admin.POST('/api/v1/modules/uninstall/{name}', { params: { path: { name: 'demo' } }, body: { cascade: false, keep_data: false } })
-  must(res, installed ? 'install demo' : 'uninstall demo')
+  const path = { name: 'demo' }
+  const { state } = must(await admin.GET('/api/v1/modules/{name}', { params: { path } }), 'get demo module')
+  if (installed && state === 'uninstalled') must(await admin.POST('/api/v1/modules/install/{name}', { params: { path }, body: { demo: false } }), 'install demo')
+  // a rolled-back module waits for its upgrade
+  if (installed && state === 'to_upgrade') must(await admin.POST('/api/v1/modules/upgrade/{name}', { params: { path } }), 'upgrade demo')
+  if (!installed && state !== 'uninstalled') must(await admin.POST('/api/v1/modules/uninstall/{name}', { params: { path }, body: { cascade: false, keep_data: false } }), 'uninstall demo')
 }
 
 let server: TestServer

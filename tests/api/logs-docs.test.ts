@@ -139,6 +139,10 @@ describe('OpenAPI and docs', () => {
       expect(res.body).not.toMatch(/https?:\/\//)
       for (const [, src] of res.body.matchAll(/(?:src|href)="([^"]+)"/g)) expect((await anon.get(src)).status, src).toBe(200)
     }
+    // nothing the docs load reaches for a CDN (ReDoc's own logo included): they work offline
+    const redoc = await fetch(`${server.url}/api/v1/redoc/redoc.js`)
+    expect(redoc.headers.get('content-type')).toMatch(/javascript/)
+    expect(await redoc.text()).not.toContain('cdn.redoc.ly')
   })
 })
 

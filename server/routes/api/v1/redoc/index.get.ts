@@ -5,5 +5,5 @@ export default defineEventHandler((event) => {
 <html lang="en"><head><meta charset="utf-8"><title>FastVue API — ReDoc</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"></head>
 <body><redoc spec-url="/api/v1/openapi.json"></redoc>
-<script src="/api/v1/redoc/assets/redoc.standalone.js"></script></body></html>`
+<script src="/api/v1/redoc/redoc.js"></script></body></html>`
 })
