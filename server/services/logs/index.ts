@@ -12,9 +12,6 @@ const authorOf = (u: Author) => (u && u.id !== null ? u as { id: number, usernam
 
 // ---------------------------------------------------------------- audit log
 
-/** Audit rows are filed under the record's company: its auditors read them (superusers read all). */
-const auditScope = (ctx: ServiceContext) => inActiveCompany(ctx, auditLogs.companyId)
-
 function auditItem(r: { log: typeof auditLogs.$inferSelect, user: Author }) {
   const l = r.log
   return {
@@ -27,7 +24,8 @@ function auditItem(r: { log: typeof auditLogs.$inferSelect, user: Author }) {
 
 export async function listAuditLogs(ctx: UserContext, q: AuditLogQueryInput) {
   const where = and(
-    auditScope(ctx),
+    // rows are filed under the record's company: its auditors read them (superusers read all)
+    inActiveCompany(ctx, auditLogs.companyId),
     q.entity_type ? eq(auditLogs.entityType, q.entity_type) : undefined,
     q.entity_id ? eq(auditLogs.entityId, q.entity_id) : undefined,
     q.user_id ? eq(auditLogs.userId, q.user_id) : undefined,
@@ -45,7 +43,7 @@ export async function listAuditLogs(ctx: UserContext, q: AuditLogQueryInput) {
 
 export async function getAuditLog(ctx: UserContext, id: number) {
   const [row] = await ctx.db.select({ log: auditLogs, user: author }).from(auditLogs).leftJoin(users, eq(users.id, auditLogs.userId))
-    .where(and(eq(auditLogs.id, id), auditScope(ctx))).limit(1)
+    .where(and(eq(auditLogs.id, id), inActiveCompany(ctx, auditLogs.companyId))).limit(1)
   if (!row) throw notFound('Audit log entry not found')
   return auditItem(row)
 }

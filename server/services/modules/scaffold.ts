@@ -65,33 +65,34 @@ export const ${camel(name)}Items = pgTable('${table}', {
 })
 `,
     'shared/schemas.ts': `import { z } from 'zod'
+import { zId, zInt } from '${to('shared/schemas.ts', 'shared/schemas/common')}'
 
 export const ItemInput = z.object({ name: z.string().trim().min(1).max(200), description: z.string().max(10_000).nullish() }).strict()
 export type ItemInputValue = z.infer<typeof ItemInput>
 export const ItemResponse = z.object({ id: z.number().int(), name: z.string(), description: z.string().nullable(), company_id: z.number().int().nullable(), created_at: z.string(), updated_at: z.string().nullable() })
 export const ItemList = z.object({ total: z.number().int(), items: z.array(ItemResponse), page: z.number().int(), page_size: z.number().int() })
-export const ItemListQuery = z.object({ page: z.coerce.number().int().min(1).default(1), page_size: z.coerce.number().int().min(1).max(100).default(20) })
-export const ItemParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) })
+export const ItemListQuery = z.object({ page: zInt(1, 1_000_000).default(1), page_size: zInt(1, 100).default(20) })
+export const ItemParams = z.object({ id: zId })
 `,
     'server/services/items.ts': `import { and, asc, eq, sql } from 'drizzle-orm'
 import type { ItemInputValue } from '${to('server/services/items.ts', relative(root, join(dir, 'shared/schemas')))}'
 import { writeAudit } from '${to('server/services/items.ts', 'server/kernel/audit')}'
-import type { ServiceContext, UserContext } from '${to('server/services/items.ts', 'server/kernel/context')}'
-import { notFound } from '${to('server/services/items.ts', 'server/kernel/errors')}'
-import { whereCompany } from '${to('server/services/items.ts', 'server/kernel/access/scope')}'
+import { inTransaction, type ServiceContext, type UserContext } from '${to('server/services/items.ts', 'server/kernel/context')}'
+import { forbidden, notFound } from '${to('server/services/items.ts', 'server/kernel/errors')}'
+import { inActiveCompany } from '${to('server/services/items.ts', 'server/kernel/access/scope')}'
 import { offsetOf, pageOf, toSnake } from '${to('server/services/items.ts', 'server/kernel/serialize')}'
 import { ${camel(name)}Items as items } from '../db/schema'
 
 const response = (row: typeof items.$inferSelect) => toSnake(row)
 
 async function findOr404(ctx: ServiceContext, id: number) {
-  const [row] = await ctx.db.select().from(items).where(and(eq(items.id, id), whereCompany(ctx, items.companyId))).limit(1)
+  const [row] = await ctx.db.select().from(items).where(and(eq(items.id, id), inActiveCompany(ctx, items.companyId))).limit(1)
   if (!row) throw notFound('Item not found')
   return row
 }
 
 export async function list${pascal(name)}Items(ctx: ServiceContext, q: { page: number, page_size: number }) {
-  const where = whereCompany(ctx, items.companyId)
+  const where = inActiveCompany(ctx, items.companyId)
   const [rows, [total]] = await Promise.all([
     ctx.db.select().from(items).where(where).orderBy(asc(items.id)).limit(q.page_size).offset(offsetOf(q)),
     ctx.db.select({ n: sql<number>\`count(*)::int\` }).from(items).where(where),
@@ -104,27 +105,28 @@ export async function get${pascal(name)}Item(ctx: ServiceContext, id: number) {
 }
 
 export async function create${pascal(name)}Item(ctx: UserContext, input: ItemInputValue) {
-  return ctx.db.transaction(async (tx) => {
-    const [row] = await tx.insert(items).values({ name: input.name, description: input.description ?? null, companyId: ctx.user.companyId }).returning()
-    await writeAudit(tx, ctx, { entityType: '${table}', entityId: row!.id, entityName: row!.name, action: 'create', after: row })
+  if (ctx.company === null) throw forbidden('You have no active company to add the item to')
+  return inTransaction(ctx, async (tx) => {
+    const [row] = await tx.db.insert(items).values({ name: input.name, description: input.description ?? null, companyId: ctx.company }).returning()
+    await writeAudit(tx, { entityType: '${table}', entityId: row!.id, entityName: row!.name, action: 'create', after: row, companyId: row!.companyId })
     return response(row!)
   })
 }
 
 export async function update${pascal(name)}Item(ctx: UserContext, id: number, input: ItemInputValue) {
-  const before = await findOr404(ctx, id)
-  return ctx.db.transaction(async (tx) => {
-    const [after] = await tx.update(items).set({ name: input.name, description: input.description ?? null, updatedAt: new Date() }).where(eq(items.id, id)).returning()
-    await writeAudit(tx, ctx, { entityType: '${table}', entityId: id, entityName: after!.name, action: 'update', before, after })
+  return inTransaction(ctx, async (tx) => {
+    const before = await findOr404(tx, id)
+    const [after] = await tx.db.update(items).set({ name: input.name, description: input.description ?? null, updatedAt: new Date() }).where(eq(items.id, id)).returning()
+    await writeAudit(tx, { entityType: '${table}', entityId: id, entityName: after!.name, action: 'update', before, after, companyId: after!.companyId })
     return response(after!)
   })
 }
 
 export async function delete${pascal(name)}Item(ctx: UserContext, id: number) {
-  const before = await findOr404(ctx, id)
-  await ctx.db.transaction(async (tx) => {
-    await tx.delete(items).where(eq(items.id, id))
-    await writeAudit(tx, ctx, { entityType: '${table}', entityId: id, entityName: before.name, action: 'delete', before })
+  await inTransaction(ctx, async (tx) => {
+    const before = await findOr404(tx, id)
+    await tx.db.delete(items).where(eq(items.id, id))
+    await writeAudit(tx, { entityType: '${table}', entityId: id, entityName: before.name, action: 'delete', before, companyId: before.companyId })
   })
 }
 `,
@@ -133,11 +135,11 @@ export async function delete${pascal(name)}Item(ctx: UserContext, id: number) {
   const handler = (file: string, body: string) => {
     files[`${api}/${file}`] = body.replace('SCHEMAS', to(`${api}/${file}`, relative(root, join(dir, 'shared/schemas')))).replace('SERVICE', to(`${api}/${file}`, relative(root, join(dir, 'server/services/items'))))
   }
-  handler('index.get.ts', `import { ItemList, ItemListQuery } from 'SCHEMAS'\nimport { list${pascal(name)}Items } from 'SERVICE'\n\nexport default defineApiHandler({\n  permission: '${perm('read')}', query: ItemListQuery, response: ItemList, tags: ['${name}'], summary: 'List ${title} items',\n}, (ctx, { query }) => list${pascal(name)}Items(ctx, query))\n`)
-  handler('index.post.ts', `import { ItemInput, ItemResponse } from 'SCHEMAS'\nimport { create${pascal(name)}Item } from 'SERVICE'\n\nexport default defineApiHandler({\n  permission: '${perm('create')}', body: ItemInput, response: ItemResponse, status: 201, tags: ['${name}'], summary: 'Create a ${title} item',\n}, (ctx, { body }) => create${pascal(name)}Item(ctx, body))\n`)
-  handler('[id].get.ts', `import { ItemParams, ItemResponse } from 'SCHEMAS'\nimport { get${pascal(name)}Item } from 'SERVICE'\n\nexport default defineApiHandler({\n  permission: '${perm('read')}', params: ItemParams, response: ItemResponse, tags: ['${name}'], summary: 'Get a ${title} item',\n}, (ctx, { params }) => get${pascal(name)}Item(ctx, params.id))\n`)
-  handler('[id].put.ts', `import { ItemInput, ItemParams, ItemResponse } from 'SCHEMAS'\nimport { update${pascal(name)}Item } from 'SERVICE'\n\nexport default defineApiHandler({\n  permission: '${perm('update')}', params: ItemParams, body: ItemInput, response: ItemResponse, tags: ['${name}'], summary: 'Update a ${title} item',\n}, (ctx, { params, body }) => update${pascal(name)}Item(ctx, params.id, body))\n`)
-  handler('[id].delete.ts', `import { ItemParams } from 'SCHEMAS'\nimport { delete${pascal(name)}Item } from 'SERVICE'\n\nexport default defineApiHandler({\n  permission: '${perm('delete')}', params: ItemParams, status: 204, tags: ['${name}'], summary: 'Delete a ${title} item',\n}, (ctx, { params }) => delete${pascal(name)}Item(ctx, params.id))\n`)
+  handler('index.get.ts', `import { ItemList, ItemListQuery } from 'SCHEMAS'\nimport { list${pascal(name)}Items } from 'SERVICE'\n\nexport default defineApiHandler({\n  operationId: 'list${pascal(name)}Items', permission: '${perm('read')}', query: ItemListQuery, response: ItemList, tags: ['${name}'], summary: 'List ${title} items',\n}, (ctx, { query }) => list${pascal(name)}Items(ctx, query))\n`)
+  handler('index.post.ts', `import { ItemInput, ItemResponse } from 'SCHEMAS'\nimport { create${pascal(name)}Item } from 'SERVICE'\n\nexport default defineApiHandler({\n  operationId: 'create${pascal(name)}Item', permission: '${perm('create')}', body: ItemInput, response: ItemResponse, status: 201, tags: ['${name}'], summary: 'Create a ${title} item',\n}, (ctx, { body }) => create${pascal(name)}Item(ctx, body))\n`)
+  handler('[id].get.ts', `import { ItemParams, ItemResponse } from 'SCHEMAS'\nimport { get${pascal(name)}Item } from 'SERVICE'\n\nexport default defineApiHandler({\n  operationId: 'get${pascal(name)}Item', permission: '${perm('read')}', params: ItemParams, response: ItemResponse, tags: ['${name}'], summary: 'Get a ${title} item',\n}, (ctx, { params }) => get${pascal(name)}Item(ctx, params.id))\n`)
+  handler('[id].put.ts', `import { ItemInput, ItemParams, ItemResponse } from 'SCHEMAS'\nimport { update${pascal(name)}Item } from 'SERVICE'\n\nexport default defineApiHandler({\n  operationId: 'update${pascal(name)}Item', permission: '${perm('update')}', params: ItemParams, body: ItemInput, response: ItemResponse, tags: ['${name}'], summary: 'Update a ${title} item',\n}, (ctx, { params, body }) => update${pascal(name)}Item(ctx, params.id, body))\n`)
+  handler('[id].delete.ts', `import { ItemParams } from 'SCHEMAS'\nimport { delete${pascal(name)}Item } from 'SERVICE'\n\nexport default defineApiHandler({\n  operationId: 'delete${pascal(name)}Item', permission: '${perm('delete')}', params: ItemParams, status: 204, tags: ['${name}'], summary: 'Delete a ${title} item',\n}, (ctx, { params }) => delete${pascal(name)}Item(ctx, params.id))\n`)
   files[`pages/${name}/index.vue`] = pageTemplate(name, title, perm, to(`pages/${name}/index.vue`, relative(root, join(dir, 'shared/schemas'))))
   files[`tests/integration/${name}.test.ts`] = testTemplate(name, table, (target: string) => to(`tests/integration/${name}.test.ts`, target), relative(root, modulesDir))
   for (const [file, text] of Object.entries(files)) {
