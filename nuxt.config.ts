@@ -21,12 +21,9 @@ export default defineNuxtConfig({
     serverAssets: [
       { baseName: 'migrations', dir: '../drizzle' },
       { baseName: 'data', dir: '../data' },
-      // ReDoc's bundle, served by server/routes/api/v1/redoc/redoc.js.get.ts without its CDN logo
-      { baseName: 'redoc', dir: '../node_modules/redoc/bundles' },
     ],
     publicAssets: [
       { baseURL: '/api/v1/docs/assets', dir: '../node_modules/swagger-ui-dist', maxAge: 86400 },
-      { baseURL: '/api/v1/redoc/assets', dir: '../node_modules/redoc/bundles', maxAge: 86400 },
     ],
   },
   typescript: { strict: true },

@@ -4610,6 +4610,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @example demo-2026-12-01T10-00-00-000Z.json */
                     backup: string;
                 };
             };

@@ -1,4 +1,4 @@
-// ReDoc from the local redoc package (published at /api/v1/redoc/assets).
+// ReDoc from the local redoc package (its bundle is published by modules/redoc.ts).
 export default defineEventHandler((event) => {
   setResponseHeader(event, 'content-type', 'text/html; charset=utf-8')
   return `<!doctype html>
