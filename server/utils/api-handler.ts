@@ -65,7 +65,8 @@ export function declaredStatuses(meta: ApiMeta, route: string): number[] {
   // any request with an oversized body is refused before routing (10.body-limit)
   out.add(413)
   if (meta.body) out.add(415)
-  if (meta.multipart) out.add(400)
+  // a multipart route: a broken archive (400), not multipart (415), the file field missing (422)
+  if (meta.multipart) for (const s of [400, 415, 422]) out.add(s)
   return [...out].sort((a, b) => a - b)
 }
 

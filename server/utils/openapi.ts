@@ -130,7 +130,8 @@ export function buildOpenApi(routes: ApiRoute[], info: { title: string, version:
       if (!params.some(p => p.in === 'path' && p.name === name)) params.push({ name: name!, in: 'path', required: true, schema: { type: 'string' } })
     }
     if (params.length) op.parameters = params
-    if (meta.body) op.requestBody = { required: true, content: { 'application/json': { schema: conv.convert(meta.body, 'input', `${id}_body`) } } }
+    // a body whose schema has a default may be left out (install, uninstall, rollback)
+    if (meta.body) op.requestBody = { required: !meta.body.safeParse(undefined).success, content: { 'application/json': { schema: conv.convert(meta.body, 'input', `${id}_body`) } } }
     if (meta.multipart) {
       const fields = Object.entries(meta.multipart)
       op.requestBody = {

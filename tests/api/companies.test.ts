@@ -87,7 +87,7 @@ describe('companies', () => {
   })
 
   it('refuses to delete a company with users or branches', async () => {
-    expect((await admin.delete('/api/v1/companies/1')).body.detail).toBe('Cannot delete a company with assigned users')
+    expect((await admin.delete('/api/v1/companies/1')).body.detail).toBe('Cannot delete company with assigned users')
     const parent = await admin.post('/api/v1/companies/', { name: 'P', code: 'P1' })
     await admin.post('/api/v1/companies/', { name: 'C', code: 'C1', parent_company_id: parent.body.id })
     expect((await admin.delete(`/api/v1/companies/${parent.body.id}`)).body.detail).toBe('Cannot delete a company with branches')

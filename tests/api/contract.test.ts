@@ -145,7 +145,9 @@ const FIXTURES: Record<string, Fixture> = {
     return { path: { name: 'demo' } }
   },
   upgradeModule: async () => {
+    // an upgrade needs pending migrations: roll the last one back first
     await demoModule(true)
+    must(await admin.POST('/api/v1/modules/{name}/rollback', { params: { path: { name: 'demo' } }, body: { steps: 1 } }), 'roll demo back')
     return { path: { name: 'demo' } }
   },
   rollbackModule: async () => {

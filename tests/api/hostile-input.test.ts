@@ -119,7 +119,15 @@ function variantsOf(doc: OpenApiDocument, validate: Validator, op: Operation): V
     at(`query ${p.name} with NUL`, { query: [...others, [p.name, isIdSchema(doc, p.schema) ? '7%00' : 'probe%00']] }, 422)
   }
 
-  if (op.body) {
+  if (op.body?.multipart) {
+    // a multipart route takes nothing else (415); a form without its required fields is 422
+    at('body as JSON', { body: JSON.stringify({ probe: 1 }) }, 415)
+    at('body as text/plain', { body: 'probe', contentType: 'text/plain' }, 415)
+    at('no body', { body: null }, 415)
+    at('multipart without its fields', { body: '--probe\r\nContent-Disposition: form-data; name="probe"\r\n\r\nx\r\n--probe--\r\n', contentType: 'multipart/form-data; boundary=probe' }, 422)
+    at('multipart field name with NUL', { body: '--probe\r\nContent-Disposition: form-data; name="fi\u0000le"; filename="m.zip"\r\n\r\nx\r\n--probe--\r\n', contentType: 'multipart/form-data; boundary=probe' }, 422)
+  }
+  else if (op.body) {
     const schema = op.body.schema
     for (const slot of valueSlots(doc, schema)) {
       for (const wrong of wrongTypes(doc, validate, slot.schema)) {
@@ -142,8 +150,10 @@ function variantsOf(doc: OpenApiDocument, validate: Validator, op: Operation): V
   else if (!op.params.some(p => p.in === 'path')) {
     at('unknown query parameter with NUL', { query: [...base.query, ['probe', '%00']] })
   }
-  // the size limit is checked before anyone is authenticated
-  at('body over 1 MiB', { body: JSON.stringify({ probe: 'x'.repeat(MIB) }) }, undefined, op.body ? 413 : undefined)
+  // the JSON size limit is checked before anyone is authenticated; a multipart route has its own
+  // larger limit and refuses the JSON (415)
+  if (op.body?.multipart) at('body over 1 MiB', { body: JSON.stringify({ probe: 'x'.repeat(MIB) }) }, 415)
+  else at('body over 1 MiB', { body: JSON.stringify({ probe: 'x'.repeat(MIB) }) }, undefined, op.body ? 413 : undefined)
   return out
 }
 

@@ -117,7 +117,7 @@ export async function deleteCompany(ctx: UserContext, id: number) {
     const company = await findCompanyOr404(tx, id)
     await authorizeIn(tx, id, 'company.delete', { what: 'company' })
     const [assigned] = await tx.db.select({ n: sql<number>`count(*)::int` }).from(userCompanyRoles).where(eq(userCompanyRoles.companyId, id))
-    if (assigned?.n) throw conflict('Cannot delete a company with assigned users')
+    if (assigned?.n) throw conflict('Cannot delete company with assigned users')
     const [children] = await tx.db.select({ n: sql<number>`count(*)::int` }).from(companies).where(eq(companies.parentCompanyId, id))
     if (children?.n) throw conflict('Cannot delete a company with branches')
     await tx.db.delete(companies).where(eq(companies.id, id))

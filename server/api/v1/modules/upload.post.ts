@@ -1,8 +1,9 @@
 import { getHeader, readMultipartFormData, setResponseStatus } from 'h3'
+import { discardBody } from '~~/server/utils/request-body'
 import { UploadResult } from '#shared/schemas/modules'
 import { uploadModule } from '~~/server/services/modules'
 import { UPLOAD_LIMITS } from '~~/server/services/modules/upload'
-import { badRequest } from '~~/server/kernel/errors'
+import { AppError, fieldError } from '~~/server/kernel/errors'
 
 export default defineApiHandler({
   operationId: 'uploadModule', errors: [409], multipart: { file: 'The module as a ZIP archive: one top-level folder with fastvue.module.ts' }, superuser: true, response: UploadResult, tags: ['modules'],
@@ -13,7 +14,11 @@ export default defineApiHandler({
     setResponseStatus(event, 413)
     return { detail: 'The upload is larger than 50 MB' }
   }
+  if (!/^multipart\/form-data\s*;/i.test(getHeader(event, 'content-type') ?? '')) {
+    await discardBody(event)
+    throw new AppError('unsupported_media_type', 'Send the module as multipart/form-data with the ZIP in the field `file`')
+  }
   const file = (await readMultipartFormData(event))?.find(p => p.name === 'file' && p.filename)
-  if (!file) throw badRequest('Send the module as the multipart field `file`')
+  if (!file) throw fieldError(['body', 'file'], 'Required: the module as a ZIP file', 'missing')
   return uploadModule(ctx, file.data, file.filename!)
 })
