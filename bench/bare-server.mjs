@@ -1,7 +1,7 @@
 // The bare comparison server of the users-list benchmark: h3 + postgres.js, no authentication,
 // permission check, validation or logging, running the SQL FastVue runs per request in its
-// steady state (the page query; the total is cached in memory like FastVue's, keyed by nothing
-// since the benchmark does not write). Usage: node bench/bare-server.mjs <port> <database url> <company id>
+// steady state (the page query; the total is cached in memory like FastVue's, until the benchmark,
+// having seeded more users, posts to /reset). Usage: node bench/bare-server.mjs <port> <database url> <company id>
 import { createServer } from 'node:http'
 import { createApp, createRouter, defineEventHandler, getQuery, toNodeListener } from 'h3'
 import postgres from 'postgres'
@@ -39,6 +39,10 @@ router.get('/users', defineEventHandler(async (event) => {
     page,
     page_size: size,
   }
+}))
+router.post('/reset', defineEventHandler(() => {
+  total = undefined
+  return { ok: true }
 }))
 app.use(router)
 createServer(toNodeListener(app)).listen(Number(port), '127.0.0.1', () => console.log(`bare server on ${port}`))

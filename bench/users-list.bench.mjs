@@ -49,6 +49,7 @@ export async function benchUsersList({ startServer, signIn, freePort }) {
       const bareUrl = `http://127.0.0.1:${port}/users?page_size=20`
       const headers = { authorization: `Bearer ${john.login.access_token}` }
       const a = await (await fetch(apiUrl, { headers })).json()
+      await fetch(`http://127.0.0.1:${port}/reset`, { method: 'POST' })
       const b = await (await fetch(bareUrl)).json()
       if (a.total !== size || JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`FastVue and the bare server answer differently at ${size}: ${a.total} vs ${b.total}`)
       await run(apiUrl, headers)
