@@ -10,6 +10,8 @@ export const noTerminal = (hint: string) => new CliError(`no terminal: ${hint}`)
 export function readHidden(question: string, hint = 'pass --password-stdin'): Promise<string> {
   const { stdin, stderr } = process
   if (!stdin.isTTY) return Promise.reject(noTerminal(hint))
+  // echo off before the question appears, so nothing typed after it is ever shown
+  stdin.setRawMode(true)
   stderr.write(question)
   return new Promise((resolve, reject) => {
     let value = ''
@@ -37,7 +39,6 @@ export function readHidden(question: string, hint = 'pass --password-stdin'): Pr
       }
     }
     stdin.setEncoding('utf8')
-    stdin.setRawMode(true)
     stdin.on('data', onData)
     stdin.resume()
   })
