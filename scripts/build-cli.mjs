@@ -33,6 +33,8 @@ export async function buildCli({ quiet = false } = {}) {
     // maps without the sources (they are on disk); bin/fastvue.mjs turns them on with --debug
     sourcemap: 'linked',
     sourcesContent: false,
+    minifyWhitespace: true,
+    minifySyntax: true,
     metafile: true,
     write: false,
     logLevel: 'warning',
@@ -48,7 +50,10 @@ export async function buildCli({ quiet = false } = {}) {
     renameSync(tmp, file.path)
   }
   const inputs = Object.keys(result.metafile.inputs).filter(f => !f.includes('node_modules/')).sort()
-  writeFileSync(resolve(OUT, 'manifest.json'), `${JSON.stringify({ inputs }, null, 1)}\n`)
+  // which files each output holds (the tests check that --help loads no database code)
+  const outputs = Object.fromEntries(Object.entries(result.metafile.outputs).filter(([f]) => f.endsWith('.mjs'))
+    .map(([f, o]) => [relative(OUT, resolve(ROOT, f)), Object.keys(o.inputs)]))
+  writeFileSync(resolve(OUT, 'manifest.json'), `${JSON.stringify({ inputs, outputs }, null, 1)}\n`)
   // chunks of earlier builds
   const current = new Set(files.map(f => f.path))
   for (const name of readdirSync(resolve(OUT, 'chunks'))) {
