@@ -43,7 +43,7 @@ finally {
   rmSync(dir, { recursive: true, force: true })
 }
 const m = Object.fromEntries(Object.entries(results).map(([k, v]) => [k, median(v)]))
-console.table(Object.entries(results).map(([k, v]) => ({ run: k, 'median ms': median(v), 'min ms': Math.round(Math.min(...v)), 'max ms': Math.round(Math.max(...v)) })))
+console.table(Object.entries(results).map(([k, v]) => ({ 'run': k, 'median ms': median(v), 'min ms': Math.round(Math.min(...v)), 'max ms': Math.round(Math.max(...v)) })))
 
 let commit = 'uncommitted'
 try {
