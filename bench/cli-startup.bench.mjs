@@ -51,6 +51,27 @@ try {
 finally {
   rmSync(dir, { recursive: true, force: true })
 }
+// the same check on PostgreSQL (BENCH_DATABASE_URL or TEST_DATABASE_URL names the server), in a scratch database
+const server = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL
+if (server) {
+  const url = new URL(server)
+  url.pathname = `/fastvue_bench_cli_${process.pid}`
+  const pg = { DATABASE_URL: url.toString() }
+  run(['createdb'], pg)
+  try {
+    run(['initdb'], pg)
+    results['check postgres compiled'] = []
+    results['check postgres tsx'] = []
+    for (let i = 0; i < RUNS; i++) {
+      results['check postgres compiled'].push(run(['check'], pg))
+      results['check postgres tsx'].push(run(['check'], { ...pg, FASTVUE_CLI_SOURCE: '1' }))
+    }
+  }
+  finally {
+    run(['dropdb', '--force'], pg)
+  }
+}
+else console.log('BENCH_DATABASE_URL / TEST_DATABASE_URL not set: PostgreSQL skipped')
 const m = Object.fromEntries(Object.entries(results).map(([k, v]) => [k, median(v)]))
 console.table(Object.entries(results).map(([k, v]) => ({ 'run': k, 'median ms': median(v), 'min ms': Math.round(Math.min(...v)), 'max ms': Math.round(Math.max(...v)) })))
 
@@ -63,5 +84,5 @@ catch { /* not a git checkout */ }
 const machine = `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load ${load}`
 const date = new Date().toISOString().slice(0, 16).replace('T', ' ')
 const mark = (ok, text) => `${ok ? '✔' : '✘'} ${text}`
-const intro = '`npm run bench:cli`: wall time of `node bin/fastvue.mjs` (process start to exit) on the embedded database (PGlite), the compiled CLI (dist/cli) against the sources through tsx, median of 5 runs; load is the 1-minute load average when the run started (other jobs share the machine). PGlite open alone is a bare Node process opening the same database and closing it: the floor under any command on PGlite. Targets: `--help` < 1 s, `check` < 2 s, compiled.\n\n| date | commit | machine | --help compiled / tsx (ms) | check compiled / tsx (ms) | PGlite open alone (ms) | showusers compiled / tsx (ms) | targets |\n|---|---|---|---|---|---|---|---|'
-addResultRow('CLI start-up (issue 8)', intro, `| ${date} | ${commit} | ${machine} | ${m['--help compiled']} / ${m['--help tsx']} | ${m['check compiled']} / ${m['check tsx']} | ${m['PGlite open alone']} | ${m['showusers compiled']} / ${m['showusers tsx']} | ${mark(m['--help compiled'] < 1000, '--help < 1 s')}<br>${mark(m['check compiled'] < 2000, 'check < 2 s')} |`)
+const intro = '`npm run bench:cli`: wall time of `node bin/fastvue.mjs` (process start to exit) on the embedded database (PGlite), the compiled CLI (dist/cli) against the sources through tsx, median of 5 runs; load is the 1-minute load average when the run started (other jobs share the machine). PGlite open alone is a bare Node process opening the same database and closing it: the floor under any command on PGlite. Targets: `--help` < 1 s, `check` < 2 s, compiled.\n\n| date | commit | machine | --help compiled / tsx (ms) | check compiled / tsx (ms) | PGlite open alone (ms) | showusers compiled / tsx (ms) | check on PostgreSQL compiled / tsx (ms) | targets |\n|---|---|---|---|---|---|---|---|---|'
+addResultRow('CLI start-up (issue 8)', intro, `| ${date} | ${commit} | ${machine} | ${m['--help compiled']} / ${m['--help tsx']} | ${m['check compiled']} / ${m['check tsx']} | ${m['PGlite open alone']} | ${m['showusers compiled']} / ${m['showusers tsx']} | ${server ? `${m['check postgres compiled']} / ${m['check postgres tsx']}` : '—'} | ${mark(m['--help compiled'] < 1000, '--help < 1 s')}<br>${mark(m['check compiled'] < 2000, 'check on PGlite < 2 s')}${server ? `<br>${mark(m['check postgres compiled'] < 2000, 'check on PostgreSQL < 2 s')}` : ''} |`)
