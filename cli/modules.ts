@@ -6,7 +6,7 @@ import { consola } from 'consola'
 import type { ModulePlanOut } from '../shared/schemas/modules'
 import type { ServiceContext } from '../server/kernel/context'
 import { CliError } from './errors'
-import { cmd, ROOT, withDb } from './runtime'
+import { cmd, loadTypeScript, ROOT, withDb } from './runtime'
 import { formatTable } from './table'
 
 /** `fastvue module …`: the module lifecycle service on the configured database, over the layers on disk. */
@@ -15,7 +15,7 @@ type Modules = typeof import('../server/services/modules')
 
 // the lifecycle service is imported when a command runs, not for `--help`
 async function withModules(fn: (ctx: ServiceContext, modules: Modules) => Promise<void>) {
-  const [modules, { systemContext }] = await Promise.all([import('../server/services/modules'), import('../server/kernel/context')])
+  const [modules, { systemContext }] = await Promise.all([import('../server/services/modules'), import('../server/kernel/context'), loadTypeScript()])
   modules.setCatalog(await modules.fsCatalog(await modulesDir(), resolve(ROOT, 'server/api')))
   try {
     await withDb(({ db }) => fn(systemContext(db), modules))

@@ -39,6 +39,16 @@ export async function withDb<T>(fn: (database: Database) => Promise<T>): Promise
   }
 }
 
+let typescript: Promise<void> | undefined
+/**
+ * Module manifests (`fastvue.module.ts` in the modules folder) are TypeScript read at run time:
+ * the compiled CLI registers tsx for them (from source, bin/fastvue.mjs already has).
+ */
+export function loadTypeScript() {
+  typescript ??= import.meta.url.endsWith('.ts') ? Promise.resolve() : import('tsx/esm/api').then(({ register }) => void register())
+  return typescript
+}
+
 /** A command whose failures end in `fail` (one line for expected errors, exit code 1). */
 export const cmd = (meta: { name: string, description: string }, args: ArgsDef, run: (a: Record<string, any>) => Promise<void>) =>
   defineCommand({ meta, args, run: ({ args: a }) => run(a as Record<string, any>).catch(fail) })
