@@ -1,16 +1,31 @@
-import { resolve } from 'node:path'
-import { consola } from 'consola'
-import { loadConfig, resetConfig } from '../server/config'
-import { openDatabase, setDatabase, type Database } from '../server/db/client'
-import { fsReader } from '../server/db/migrate'
-import { closeCache } from '../server/kernel/cache'
-import { AppError } from '../server/kernel/errors'
+import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { defineCommand, type ArgsDef } from 'citty'
+import type { Database } from '../server/db/client'
+import type { MigrationReader } from '../server/db/migrate'
+import { fail } from './errors'
 
-export const ROOT = resolve(import.meta.dirname, '..')
-export const migrations = fsReader(resolve(ROOT, 'drizzle'))
+// Light on purpose: `fastvue --help` loads this file, so the database and the services are
+// imported only inside a command's run().
+
+/** The app folder: the nearest package.json above this file (cli/ from source, dist/cli/ compiled). */
+function findRoot(from: string) {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir
+    if (dirname(dir) === dir) return dirname(from)
+  }
+}
+export const ROOT = findRoot(import.meta.dirname)
+
+/** The core migrations folder (drizzle/), read from disk. */
+export const migrations: MigrationReader = key => readFile(join(ROOT, 'drizzle', key), 'utf8').catch(() => null)
 
 /** Opens the configured database (DATABASE_URL or the embedded PGlite), runs `fn`, closes everything. */
 export async function withDb<T>(fn: (database: Database) => Promise<T>): Promise<T> {
+  const [{ loadConfig, resetConfig }, { openDatabase, setDatabase }, { closeCache }] = await Promise.all([
+    import('../server/config'), import('../server/db/client'), import('../server/kernel/cache'),
+  ])
   resetConfig()
   const database = await openDatabase(loadConfig())
   setDatabase(database)
@@ -24,10 +39,16 @@ export async function withDb<T>(fn: (database: Database) => Promise<T>): Promise
   }
 }
 
-/** Clear message and exit code 1 for any failure; the stack only with --debug. */
-export function fail(error: unknown): never {
-  if (error instanceof AppError) consola.error(error.message)
-  else if (error instanceof Error) consola.error(process.argv.includes('--debug') ? error : error.message)
-  else consola.error(String(error))
-  process.exit(1)
+let typescript: Promise<void> | undefined
+/**
+ * Module manifests (`fastvue.module.ts` in the modules folder) are TypeScript read at run time:
+ * the compiled CLI registers tsx for them (from source, bin/fastvue.mjs already has).
+ */
+export function loadTypeScript() {
+  typescript ??= import.meta.url.endsWith('.ts') ? Promise.resolve() : import('tsx/esm/api').then(({ register }) => void register())
+  return typescript
 }
+
+/** A command whose failures end in `fail` (one line for expected errors, exit code 1). */
+export const cmd = (meta: { name: string, description: string }, args: ArgsDef, run: (a: Record<string, any>) => Promise<void>) =>
+  defineCommand({ meta, args, run: ({ args: a }) => run(a as Record<string, any>).catch(fail) })

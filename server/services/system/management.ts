@@ -50,13 +50,21 @@ function validation(error: z.ZodError): AppError {
   return new AppError('validation', error.issues.map(i => `${i.path.join('.')}: ${i.message}`).join('; '), error.issues.map(i => ({ loc: i.path as (string | number)[], msg: i.message, type: i.code })))
 }
 
+/** Checks a new superuser's name and e-mail (format, not taken), so the CLI can say so before asking for a password. */
+export async function assertSuperuserAvailable(db: Db, input: { username: string, email: string }) {
+  const parsed = SuperuserInput.pick({ username: true, email: true }).safeParse(input)
+  if (!parsed.success) throw validation(parsed.error)
+  const { username, email } = parsed.data
+  const [dup] = await db.select({ id: users.id, username: users.username }).from(users)
+    .where(or(ilike(users.username, escapeLike(username)), ilike(users.email, escapeLike(email)))).limit(1)
+  if (dup) throw conflict(dup.username.toLowerCase() === username.toLowerCase() ? `Username '${username}' is already taken` : `E-mail '${email}' is already registered`)
+}
+
 export async function createSuperuser(db: Db, input: { username: string, email: string, password: string }) {
   const parsed = SuperuserInput.safeParse(input)
   if (!parsed.success) throw validation(parsed.error)
   const { username, email, password } = parsed.data
-  const [dup] = await db.select({ id: users.id, username: users.username }).from(users)
-    .where(or(ilike(users.username, escapeLike(username)), ilike(users.email, escapeLike(email)))).limit(1)
-  if (dup) throw conflict(dup.username.toLowerCase() === username.toLowerCase() ? `Username '${username}' is already taken` : `E-mail '${email}' is already registered`)
+  await assertSuperuserAvailable(db, { username, email })
   const hashed = await hashPassword(password)
   const user = await inTransaction(systemContext(db), async (tx) => {
     const [row] = await tx.db.insert(users).values({ username, email, hashedPassword: hashed, isSuperuser: true, isActive: true, isVerified: true, passwordChangedAt: new Date() }).returning()
@@ -80,7 +88,8 @@ export async function listUsersBrief(db: Db, { limit = 20, superusers = false } 
     .orderBy(desc(users.isSuperuser), asc(users.id)).limit(limit)
 }
 
-async function findByUsername(db: Db, username: string) {
+/** The (not deleted) user of that name, case-insensitively; 404 when there is none. */
+export async function findByUsername(db: Db, username: string) {
   const [user] = await db.select().from(users).where(and(ilike(users.username, escapeLike(username)), eq(users.isDeleted, false))).limit(1)
   if (!user) throw notFound(`User '${username}' not found`)
   return user
