@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { z } from 'zod'
+import type { z } from 'zod'
 import { UserCreate } from '../../shared/schemas/user'
 import { GroupCreate } from '../../shared/schemas/group'
 
