@@ -21,7 +21,8 @@ export function apiErrorMessage(error: unknown): string {
  * user is signed out and sent to the login page, then back here.
  */
 export function useApi() {
-  const { token, refresh, signOut } = useAuth()
+  const { token, refresh, signOut, status } = useAuth()
+  const { rawRefreshToken } = useAuthState()
   const route = useRoute()
   async function api<T>(path: string, options: ApiOptions = {}): Promise<T> {
     const call = () => $fetch<T>(path, { method: options.method, query: options.query, body: options.body as Record<string, unknown>, headers: { ...options.headers, ...(token.value ? { Authorization: token.value } : {}) } }) as Promise<T>
@@ -30,6 +31,8 @@ export function useApi() {
     }
     catch (error) {
       if ((error as { status?: number }).status !== 401) throw error
+      // signed out meanwhile (or never signed in): nothing to refresh, nobody to sign out
+      if (!rawRefreshToken.value || status.value !== 'authenticated') throw error
       try {
         refreshing ??= refresh().then(() => undefined).finally(() => {
           refreshing = null
@@ -37,7 +40,7 @@ export function useApi() {
         await refreshing
       }
       catch {
-        await signOut({ callbackUrl: `/login?redirect=${encodeURIComponent(route.fullPath)}` })
+        if (status.value === 'authenticated') await signOut({ callbackUrl: `/login?redirect=${encodeURIComponent(route.fullPath)}` }).catch(() => undefined)
         throw error
       }
       return await call()

@@ -1,9 +1,12 @@
+interface SessionCompany { id: number, name: string, code: string, is_default: boolean, role_name: string }
+let lastCompaniesFetch = 0
+
 /** The active company and switching it: new tokens come back and every page refetches. */
 export function useCurrentCompany() {
-  const { data, rawToken, rawRefreshToken, getSession } = { ...useAuth(), ...useAuthState() }
+  const { data, rawToken, rawRefreshToken, getSession, status } = { ...useAuth(), ...useAuthState() }
   const api = useApi()
   const { load } = useCan()
-  const companies = computed(() => (data.value?.companies ?? []) as { id: number, name: string, code: string, is_default: boolean, role_name: string }[])
+  const companies = computed(() => (data.value?.companies ?? []) as SessionCompany[])
   const current = computed(() => companies.value.find(c => c.id === data.value?.current_company_id) ?? null)
   async function switchTo(companyId: number) {
     const res = await api<{ access_token: string, refresh_token: string }>('/api/v1/auth/switch-company', { method: 'POST', body: { company_id: companyId } })
@@ -13,5 +16,18 @@ export function useCurrentCompany() {
     await load(true)
     await refreshNuxtData()
   }
-  return { companies, current, switchTo }
+  /** Re-reads the user's companies (memberships change elsewhere); `minAgeMs` skips a recent read. */
+  async function refreshCompanies(minAgeMs = 0) {
+    if (status.value !== 'authenticated' || !data.value) return
+    if (Date.now() - lastCompaniesFetch < minAgeMs) return
+    lastCompaniesFetch = Date.now()
+    try {
+      const list = await api<(SessionCompany & { role_name: string })[]>('/api/v1/companies/my-companies')
+      if (!data.value) return
+      const next = list.map(c => ({ id: c.id, name: c.name, code: c.code, is_default: c.is_default, role_name: c.role_name }))
+      if (JSON.stringify(next) !== JSON.stringify(companies.value)) data.value = { ...data.value, companies: next }
+    }
+    catch { /* keep what we have; the next focus tries again */ }
+  }
+  return { companies, current, switchTo, refreshCompanies }
 }

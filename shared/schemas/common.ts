@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import './messages'
 
 const DECIMAL = /^(?:0|[1-9]\d{0,15})$/
 

@@ -37,3 +37,34 @@ export function watchRequests(page: Page, base: string) {
   })
   return () => expect(offsite).toEqual([])
 }
+
+/** Screenshots for the README are rewritten only on request (UPDATE_SCREENSHOTS=1), never by a plain test run. */
+export const UPDATE_SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1'
+export async function screenshot(page: Page, path: string) {
+  if (UPDATE_SCREENSHOTS) await page.screenshot({ path })
+}
+
+/** Requests that failed (status ≥ 400 or no answer), recorded from now on. */
+export function failedRequests(page: Page) {
+  const failed: string[] = []
+  page.on('response', (r) => {
+    if (r.status() >= 400) failed.push(`${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`)
+  })
+  page.on('requestfailed', r => failed.push(`failed ${r.method()} ${r.url()} ${r.failure()?.errorText}`))
+  return failed
+}
+
+/** Vue's hydration warnings printed to the browser console. */
+export function hydrationWarnings(page: Page) {
+  const seen: string[] = []
+  page.on('console', (m) => {
+    if (/hydration/i.test(m.text())) seen.push(m.text())
+  })
+  return seen
+}
+
+/** Picks `option` in the USelect (reka select) marked by `testid`. */
+export async function choose(page: Page, testid: string, option: string, root: Page | ReturnType<Page['locator']> = page) {
+  await root.getByTestId(testid).click()
+  await page.getByRole('option', { name: option, exact: true }).click()
+}

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROOT } from '../helpers/db'
 import { signIn, startServer, type TestServer } from '../helpers/server'
-import { DESKTOP, launch, signInUi } from './browser'
+import { DESKTOP, launch, screenshot, signInUi } from './browser'
 
 // Install demo -> create an item in the console -> uninstall -> 404 and no menu -> restore -> the item is back.
 const backups = mkdtempSync(join(tmpdir(), 'fastvue-e2e-backups-'))
@@ -25,7 +25,7 @@ afterAll(async () => {
 })
 
 const sidebar = () => page.getByTestId('sidebar-nav')
-const shot = (name: string) => page.screenshot({ path: resolve(ROOT, 'docs/screenshots', `${name}.png`) })
+const shot = (name: string) => screenshot(page, resolve(ROOT, 'docs/screenshots', `${name}.png`))
 const adminApi = async () => (await signIn(server.url, 'admin', 'admin123')).api
 
 describe('the demo module in the console', () => {
