@@ -25,7 +25,9 @@ async function seed(sql, from, to) {
 }
 
 export async function benchUsersList({ startServer, signIn, freePort }) {
-  const server = await startServer({ redisUrl: process.env.BENCH_REDIS_URL ?? null })
+  // not ENVIRONMENT=test: that checks every reply against its schema (X-Contract-Violation), which
+  // a deployment never does; demo data still loads outside production
+  const server = await startServer({ redisUrl: process.env.BENCH_REDIS_URL ?? null, env: { ENVIRONMENT: 'benchmark' } })
   if (!server.databaseUrl) throw new Error('the users-list benchmark needs PostgreSQL (BENCH_DATABASE_URL or TEST_DATABASE_URL)')
   const sql = postgres(server.databaseUrl, { max: 2, onnotice: () => {} })
   const port = await freePort()
