@@ -1,5 +1,5 @@
 import type { H3Event } from 'h3'
-import { defineEventHandler, getHeader, getQuery, getRouterParams, readRawBody, setResponseHeader, setResponseStatus } from 'h3'
+import { defineEventHandler, getHeader, getQuery, getRouterParams, readRawBody, setResponseHeader, setResponseHeaders, setResponseStatus } from 'h3'
 import type { z } from 'zod'
 import type { PermissionCode } from '../../shared/permission-codes'
 import { useConfig } from '../config'
@@ -8,6 +8,7 @@ import { logActivity } from '../kernel/activity'
 import { createContext, type ServiceContext, type UserContext } from '../kernel/context'
 import { AppError, describeError, forbidden, isUnavailable, unauthorized, type ErrorKind } from '../kernel/errors'
 import { projector } from '../kernel/projection'
+import { RateLimitedError, rateLimitHeaders } from '../kernel/rate-limit'
 import { parseInput, parseJsonBody } from '../kernel/validation'
 import { DRAIN_MAX } from './request-body'
 
@@ -57,7 +58,8 @@ const STATUS: Record<ErrorKind, number> = {
 
 /** Every status a route can answer: its success status, what its options imply, and what it declares. */
 export function declaredStatuses(meta: ApiMeta, route: string): number[] {
-  const out = new Set<number>([meta.status ?? 200, 503, ...(meta.errors ?? []), ...Object.keys(meta.responses ?? {}).map(Number)])
+  // every /api request may be refused by the rate limiter (35.rate-limit) or find a service down
+  const out = new Set<number>([meta.status ?? 200, 429, 503, ...(meta.errors ?? []), ...Object.keys(meta.responses ?? {}).map(Number)])
   if (meta.auth !== false) out.add(401)
   if (meta.permission || meta.superuser) out.add(403)
   if (/[:{]/.test(route) && meta.lookup !== false) out.add(404)
@@ -186,6 +188,8 @@ export function sendApiError(event: H3Event, error: unknown) {
     setResponseStatus(event, status)
     if (status === 401) setResponseHeader(event, 'WWW-Authenticate', 'Bearer')
     if (error.retryAfterSeconds !== undefined) setResponseHeader(event, 'Retry-After', error.retryAfterSeconds)
+    if (error instanceof RateLimitedError) setResponseHeaders(event, rateLimitHeaders(error.decision))
+    if (status === 429) return { detail: error.message, retry_after: error.retryAfterSeconds ?? 1 }
     return { detail: error.kind === 'validation' ? (error.fields ?? error.message) : error.message }
   }
   if (isUnavailable(error)) {
