@@ -13,7 +13,7 @@ export default defineConfig({
       // components and composables of the console, in a Nuxt environment
       await defineVitestProject({ test: { name: 'nuxt', include: ['tests/nuxt/**/*.test.ts'], environment: 'nuxt', testTimeout: 30_000, hookTimeout: 120_000 } }),
       // the browser suite: one file at a time, Chromium is heavy on 2 cores
-      { test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], environment: 'node', retry: 1, expect: { poll: { timeout: 10_000 } }, testTimeout: 90_000, hookTimeout: 180_000, globalSetup: ['tests/helpers/api-global-setup.ts'], fileParallelism: false } },
+      { test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], environment: 'node', retry: 1, expect: { poll: { timeout: 10_000 } }, testTimeout: 90_000, hookTimeout: 180_000, globalSetup: ['tests/helpers/api-global-setup.ts'], setupFiles: ['tests/e2e/setup.ts'], fileParallelism: false } },
     ],
   },
 })

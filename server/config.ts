@@ -47,10 +47,12 @@ export interface AppConfig {
   /** the modules folder: built-in layers, and where ZIP uploads land (a build + restart adds them) */
   modulesDir: string
   rateLimit: RateLimitConfig
+  /** CORS_ORIGINS: browser origins allowed to call /api with credentials (none by default) */
+  corsOrigins: string[]
 }
 
 /** Named limits: who is counted (an IP, a user, an account, an address) on which route class. */
-export type RateRule = 'api_user' | 'api_ip' | 'login_ip' | 'login_account' | 'refresh_ip' | 'mail_address' | 'mail_ip'
+export type RateRule = 'api_user' | 'api_ip' | 'login_ip' | 'login_account' | 'refresh_ip' | 'report_ip' | 'mail_address' | 'mail_ip'
 export interface RateLimitConfig {
   /** RATE_LIMIT_ENABLED (default true); test servers switch it off unless a test sets limits */
   enabled: boolean
@@ -68,7 +70,7 @@ export interface RateLimitConfig {
  * (its 5) and per IP (more generous: an office shares one address).
  */
 export const RATE_LIMIT_DEFAULTS: Record<RateRule, string> = {
-  api_user: '600/60', api_ip: '120/60', login_ip: '30/300', login_account: '5/300', refresh_ip: '15/60',
+  api_user: '600/60', api_ip: '120/60', login_ip: '30/300', login_account: '5/300', refresh_ip: '15/60', report_ip: '30/60',
   mail_address: '3/3600', mail_ip: '10/3600',
 }
 
@@ -127,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     backupDir: env.BACKUP_DIR || 'backups',
     modulesDir: env.MODULES_DIR || 'layers',
     rateLimit: rateLimitConfig(env),
+    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map(s => s.trim()).filter(Boolean).map(o => originOf(o) ?? o),
   }
 }
 
@@ -183,9 +186,24 @@ export function configWarnings(config: AppConfig, env: NodeJS.ProcessEnv = proce
   return [...rates, ...devKeyWarnings(config, env)]
 }
 
-/** Malformed RATE_LIMIT_* values: outside production the default applies, with a warning. */
+/** `https://app.example.com` as browsers send it in `Origin` (no path, default port dropped); undefined when malformed. */
+export function originOf(value: string): string | undefined {
+  try {
+    const url = new URL(value)
+    if (!['http:', 'https:'].includes(url.protocol) || url.pathname !== '/' || url.search || url.hash || url.username) return undefined
+    return url.origin
+  }
+  catch {
+    return undefined
+  }
+}
+
+/** Malformed RATE_LIMIT_* and CORS_ORIGINS values: outside production the default applies (an entry is skipped), with a warning. */
 export function rateLimitProblems(env: NodeJS.ProcessEnv): string[] {
   const out: string[] = []
+  for (const entry of (env.CORS_ORIGINS ?? '').split(',').map(s => s.trim()).filter(Boolean)) {
+    if (!originOf(entry)) out.push(`CORS_ORIGINS: "${entry.slice(0, 80)}" is not an origin like https://app.example.com`)
+  }
   for (const rule of Object.keys(RATE_LIMIT_DEFAULTS)) {
     const name = `RATE_LIMIT_${rule.toUpperCase()}`
     if (env[name] !== undefined && env[name] !== '' && !parseRate(env[name]!)) out.push(`${name} must be <requests>/<seconds>, e.g. ${RATE_LIMIT_DEFAULTS[rule as RateRule]}`)

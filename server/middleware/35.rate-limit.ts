@@ -11,6 +11,9 @@ import { sendApiError } from '../utils/api-handler'
 const ROUTE_RULES: Record<string, RateRule> = {
   'POST /api/v1/auth/login': 'login_ip',
   'POST /api/v1/auth/refresh': 'refresh_ip',
+  // public report sinks: each report is a row in the activity log
+  'POST /api/v1/csp/csp-report': 'report_ip',
+  'POST /api/v1/security/violations': 'report_ip',
 }
 /** The API's documents are static: never limited (as in the original). */
 const EXEMPT = /^\/api\/v1\/(?:docs|redoc|openapi\.json)(?:\/|$)/

@@ -26,6 +26,8 @@ export interface ApiOptions<P extends Schema | undefined, Q extends Schema | und
   params?: P
   query?: Q
   body?: B
+  /** media types besides JSON's whose bodies are JSON too (CSP reports: `application/csp-report`) */
+  jsonTypes?: string[]
   /** a multipart/form-data body the handler reads itself: field name → description (files) */
   multipart?: Record<string, string>
   /** the reply's schema: it documents the route and is the allow-list of what leaves it */
@@ -89,7 +91,7 @@ export function defineApiHandler<P extends Schema | undefined = undefined, Q ext
       const input = {
         params: options.params ? parseInput(options.params, getRouterParams(event, { decode: true }), 'path') : undefined,
         query: options.query ? parseInput(options.query, getQuery(event), 'query') : undefined,
-        body: options.body ? parseInput(options.body, await readJsonBody(event), 'body') : undefined,
+        body: options.body ? parseInput(options.body, await readJsonBody(event, options.jsonTypes), 'body') : undefined,
       } as ApiInput<P, Q, B>
       const result = await fn(ctx as Ctx<O>, input, event)
       if (options.status) setResponseStatus(event, options.status)
@@ -144,11 +146,12 @@ async function denied(ctx: ServiceContext, event: H3Event, what: string) {
 }
 
 /** Reads a JSON body: JSON content types only (415), at most MAX_BODY_BYTES (413), nesting capped (422). */
-async function readJsonBody(event: H3Event): Promise<unknown> {
+async function readJsonBody(event: H3Event, jsonTypes: string[] = []): Promise<unknown> {
   const length = getHeader(event, 'content-length')
   const chunked = getHeader(event, 'transfer-encoding') !== undefined
   if (!chunked && (length === undefined || length === '0') && !hasPresetBody(event)) return undefined
-  if (!JSON_TYPE.test(getHeader(event, 'content-type') ?? '')) {
+  const type = getHeader(event, 'content-type') ?? ''
+  if (!JSON_TYPE.test(type) && !jsonTypes.includes(type.split(';', 1)[0]!.trim().toLowerCase())) {
     throw new AppError('unsupported_media_type', 'Request body must be JSON (Content-Type: application/json)')
   }
   const { maxBodyBytes, maxJsonDepth } = useConfig()

@@ -17,6 +17,7 @@ const TAGS: Record<string, string> = {
   audit: 'Audit log: who changed which record, with before and after values',
   dashboard: 'Counts and charts for the console\'s dashboard',
   system: 'Health and this document',
+  security: 'Content-Security-Policy and console violation reports',
 }
 
 const ERROR_RESPONSES: Record<number, { name: string, description: string, schema: string, headers?: Json }> = {
@@ -145,7 +146,10 @@ export function buildOpenApi(routes: ApiRoute[], info: { title: string, version:
     }
     if (params.length) op.parameters = params
     // a body whose schema has a default may be left out (install, uninstall, rollback)
-    if (meta.body) op.requestBody = { required: !meta.body.safeParse(undefined).success, content: { 'application/json': { schema: conv.convert(meta.body, 'input', `${id}_body`) } } }
+    if (meta.body) {
+      const schema = conv.convert(meta.body, 'input', `${id}_body`)
+      op.requestBody = { required: !meta.body.safeParse(undefined).success, content: Object.fromEntries(['application/json', ...(meta.jsonTypes ?? [])].map(t => [t, { schema }])) }
+    }
     if (meta.multipart) {
       const fields = Object.entries(meta.multipart)
       op.requestBody = {

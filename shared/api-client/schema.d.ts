@@ -549,6 +549,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/csp/csp-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive Content-Security-Policy violation reports
+         * @description Where the console's CSP sends its reports (`report-uri`, `application/csp-report`, or the Reporting API's `application/reports+json`). Public and rate limited; each violation is stored as security activity (`csp_violation`).
+         *
+         *     Public: no token needed.
+         */
+        post: operations["reportCspViolation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/csp/csp-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How the console's Content-Security-Policy is enforced
+         * @description Public: no token needed.
+         */
+        get: operations["getCspStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dashboard/summary": {
         parameters: {
             query?: never;
@@ -1281,6 +1323,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/security/violations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report a security event seen in the console
+         * @description Public and rate limited; stored as security activity (`frontend_<type>`), with the caller when signed in.
+         *
+         *     Public: no token needed.
+         */
+        post: operations["reportSecurityViolation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -1842,6 +1906,50 @@ export interface components {
             model: string;
             name: string;
         };
+        /** @description A Content-Security-Policy violation report (report-uri or Reporting API form) */
+        CspReport: ({
+            "csp-report": {
+                "document-uri"?: string;
+                documentURL?: string;
+                "violated-directive"?: string;
+                "effective-directive"?: string;
+                effectiveDirective?: string;
+                "blocked-uri"?: string;
+                blockedURL?: string;
+                "source-file"?: string;
+                sourceFile?: string;
+                "line-number"?: number;
+                lineNumber?: number;
+                disposition?: string;
+                sample?: string;
+            } & {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        }) | ({
+            type: string;
+            url?: string;
+            body: {
+                "document-uri"?: string;
+                documentURL?: string;
+                "violated-directive"?: string;
+                "effective-directive"?: string;
+                effectiveDirective?: string;
+                "blocked-uri"?: string;
+                blockedURL?: string;
+                "source-file"?: string;
+                sourceFile?: string;
+                "line-number"?: number;
+                lineNumber?: number;
+                disposition?: string;
+                sample?: string;
+            } & {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        })[];
         /** @description Counts and sign-ins per day for the dashboard */
         DashboardSummary: {
             /** @description null where the caller may not read the resource */
@@ -2280,6 +2388,16 @@ export interface components {
             description?: string | null;
             is_active?: boolean;
             permission_ids?: (number | string)[];
+        };
+        /** @description A security event the console noticed */
+        SecurityViolation: {
+            type: string;
+            details?: {
+                [key: string]: unknown;
+            };
+            timestamp?: string;
+            userAgent?: string;
+            url?: string;
         };
         /** @description An open session (a sign-in on one device) */
         Session: {
@@ -3530,6 +3648,62 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    reportCspViolation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CspReport"];
+                "application/csp-report": components["schemas"]["CspReport"];
+                "application/reports+json": components["schemas"]["CspReport"];
+            };
+        };
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getCspStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                        report_only: boolean;
+                        report_uri: string;
+                    };
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -5487,6 +5661,38 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    reportSecurityViolation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecurityViolation"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        status: "reported";
+                    };
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationError"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
