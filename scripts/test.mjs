@@ -66,6 +66,14 @@ if (existsSync(resolve(root, 'tests/e2e'))) {
   else console.log('\nChromium not found: skipped the browser suite. Install it with: sudo apt-get install -y chromium')
 }
 
+// every password and token the suites used, looked for in every line the test servers logged
+if (!existsSync(resolve(tmp, 'server-logs'))) console.log('\nNo test server ran: skipped the check of their logs.')
+else if (run('server logs hold no password or token', process.execPath, [resolve(root, 'scripts/check-logs.mjs')], base)) passed++
+else {
+  failed++
+  failures.push('server logs: a password or token was logged')
+}
+
 console.log(`\n${failures.length ? `Failures: ${failures.join('; ')}` : 'All suites green.'}`)
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`)
 process.exit(failed || failures.length ? 1 : 0)

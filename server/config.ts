@@ -49,6 +49,8 @@ export interface AppConfig {
   rateLimit: RateLimitConfig
   /** CORS_ORIGINS: browser origins allowed to call /api with credentials (none by default) */
   corsOrigins: string[]
+  /** LOG_REQUESTS (default true): one JSON line per request on stdout */
+  logRequests: boolean
 }
 
 /** Named limits: who is counted (an IP, a user, an account, an address) on which route class. */
@@ -129,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     backupDir: env.BACKUP_DIR || 'backups',
     modulesDir: env.MODULES_DIR || 'layers',
     rateLimit: rateLimitConfig(env),
+    logRequests: bool(env.LOG_REQUESTS, true),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map(s => s.trim()).filter(Boolean).map(o => originOf(o) ?? o),
   }
 }

@@ -1,5 +1,6 @@
 import { auditLogs } from '../db/schema'
 import type { ServiceContext } from './context'
+import { MASK, isSecretKey, redact } from './redact'
 import { withoutControls } from './validation'
 
 /** Never written to the audit trail. */
@@ -28,8 +29,10 @@ export function diffRows(before: Row, after: Row) {
     if (JSON.stringify(a) === JSON.stringify(b)) continue
     const name = snake(key)
     changed.push(name)
-    if (before) oldValues[name] = a ?? null
-    if (after) newValues[name] = b ?? null
+    // a secret-named column is recorded as changed, never its value; secrets inside JSON values are masked
+    const shown = (v: unknown) => (v == null ? null : isSecretKey(name) ? MASK : redact(v))
+    if (before) oldValues[name] = shown(a)
+    if (after) newValues[name] = shown(b)
   }
   return { changed, oldValues: before ? oldValues : null, newValues: after ? newValues : null }
 }

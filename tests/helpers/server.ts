@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { appendFileSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { createServer } from 'node:net'
 import { join, resolve } from 'node:path'
@@ -14,6 +14,27 @@ export interface TestServer {
   /** last lines the server printed, for failure messages */
   output: () => string
   stop: () => Promise<void>
+}
+
+/**
+ * Everything test servers print goes to tests/.tmp/server-logs, and every password and token the
+ * test clients send or receive to tests/.tmp/secrets.txt: scripts/check-logs.mjs then shows, after
+ * the whole run, that no log line holds one of them.
+ */
+export const LOG_DIR = resolve(ROOT, 'tests/.tmp/server-logs')
+export const SECRETS_FILE = resolve(ROOT, 'tests/.tmp/secrets.txt')
+const SECRET_FIELD = /password|token|secret/i
+function recordSecrets(value: unknown, depth = 0) {
+  if (!value || typeof value !== 'object' || depth > 5) return
+  const found: string[] = []
+  for (const [k, v] of Object.entries(value)) {
+    if (typeof v === 'string' && SECRET_FIELD.test(k) && v.length >= 6 && !/\s/.test(v)) found.push(v)
+    else if (v && typeof v === 'object') recordSecrets(v, depth + 1)
+  }
+  if (found.length) {
+    mkdirSync(resolve(ROOT, 'tests/.tmp'), { recursive: true })
+    appendFileSync(SECRETS_FILE, `${found.join('\n')}\n`)
+  }
 }
 
 export async function freePort(): Promise<number> {
@@ -90,9 +111,13 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   const childEnv = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) as NodeJS.ProcessEnv
   const child: ChildProcess = spawn(process.execPath, [entry], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] })
   let out = ''
+  mkdirSync(LOG_DIR, { recursive: true })
+  const log = createWriteStream(join(LOG_DIR, `server-${port}-${Date.now()}.log`))
   const keep = (b: Buffer) => {
     out = (out + b.toString()).slice(-8000)
+    log.write(b)
   }
+  child.once('exit', () => log.end())
   child.stdout!.on('data', keep)
   child.stderr!.on('data', keep)
   const url = `http://127.0.0.1:${port}`
@@ -143,6 +168,7 @@ export function client(base: string, token?: string) {
       headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     })
+    recordSecrets(typeof body === 'string' ? null : body)
     const violation = res.headers.get('x-contract-violation')
     if (violation) throw new ContractViolation(`${method} ${path} -> ${res.status}: ${violation}`)
     const text = await res.text()
@@ -153,6 +179,7 @@ export function client(base: string, token?: string) {
     catch {
       json = text
     }
+    recordSecrets(json)
     return { status: res.status, body: json, headers: res.headers }
   }
   return {

@@ -37,7 +37,7 @@ export async function prepareDatabase(options: PrepareOptions): Promise<Database
       const data = await options.demoData()
       if (data) {
         const result = await loadDemoData(systemContext(database.db), data, { clear: false })
-        log(`loaded demo data (${result.users} users); sign in as admin / admin123`)
+        log(`loaded demo data (${result.users} users); sign in as admin (demo passwords: README, Quick start)`)
       }
     }
   }

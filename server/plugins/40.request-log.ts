@@ -1,0 +1,39 @@
+import pino from 'pino'
+import type { H3Event } from 'h3'
+import { useConfig } from '../config'
+import { LOGGER_OPTIONS, setLogger, useLogger } from '../kernel/logger'
+import { redactText, redactUrl } from '../kernel/redact'
+
+/** Built assets: one line each would drown the requests that matter. */
+const QUIET = /^\/(?:_nuxt\/|_fonts\/|favicon|api\/v1\/(?:docs|redoc)\/assets\/)/
+
+/**
+ * One structured line per request (LOG_REQUESTS, default on): request id, method, the path with
+ * secret query parameters masked, matched route, status, duration, user, company, IP. Bodies and
+ * headers are never logged.
+ */
+export default defineNitroPlugin((nitroApp) => {
+  if (!useConfig().logRequests) return
+  if (import.meta.dev) {
+    void import('pino-pretty').then(({ default: pretty }) => setLogger(pino(LOGGER_OPTIONS, pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' }))))
+  }
+  nitroApp.hooks.hook('afterResponse', (event: H3Event) => {
+    const path = event.path
+    if (QUIET.test(path)) return
+    const request = event.context.request
+    const auth = event.context.auth
+    const user = auth && 'user' in auth ? auth.user : null
+    useLogger().info({
+      req_id: request?.id,
+      method: event.method,
+      path: redactUrl(path).slice(0, 2000),
+      route: event.context.matchedRoute?.path,
+      status: event.node.res.statusCode,
+      duration_ms: request ? Math.round((performance.now() - request.startedAt) * 10) / 10 : undefined,
+      user_id: user?.id,
+      company_id: user?.companyId ?? undefined,
+      ip: request?.ip ?? undefined,
+      ua: request?.userAgent ? redactText(request.userAgent).slice(0, 200) : undefined,
+    }, 'request')
+  })
+})
