@@ -51,6 +51,21 @@ export interface AppConfig {
   corsOrigins: string[]
   /** LOG_REQUESTS (default true): one JSON line per request on stdout */
   logRequests: boolean
+  threats: ThreatConfig
+}
+
+/** Threat scoring of requests (server/kernel/threats.ts, server/middleware/20.threats.ts). */
+export interface ThreatConfig {
+  /** THREAT_DETECTION_ENABLED (default true) */
+  enabled: boolean
+  /** THREAT_LOG_SCORE (30): from this score a request is recorded as suspicious */
+  logScore: number
+  /** THREAT_BLOCK_SCORE (80): from this score it is refused (403) */
+  blockScore: number
+  /** THREAT_BAN_AFTER (10) suspicious requests from one address within THREAT_BAN_WINDOW_SECONDS (600) ban it for THREAT_BAN_SECONDS (900); 0 = never */
+  banAfter: number
+  banWindowSeconds: number
+  banSeconds: number
 }
 
 /** Named limits: who is counted (an IP, a user, an account, an address) on which route class. */
@@ -132,6 +147,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     modulesDir: env.MODULES_DIR || 'layers',
     rateLimit: rateLimitConfig(env),
     logRequests: bool(env.LOG_REQUESTS, true),
+    threats: {
+      enabled: bool(env.THREAT_DETECTION_ENABLED, true),
+      logScore: int(env.THREAT_LOG_SCORE, 30),
+      blockScore: int(env.THREAT_BLOCK_SCORE, 80),
+      banAfter: int(env.THREAT_BAN_AFTER, 10),
+      banWindowSeconds: int(env.THREAT_BAN_WINDOW_SECONDS, 600),
+      banSeconds: int(env.THREAT_BAN_SECONDS, 900),
+    },
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map(s => s.trim()).filter(Boolean).map(o => originOf(o) ?? o),
   }
 }

@@ -21,6 +21,10 @@ export interface ActivityEntry {
   requestMethod?: string
   requestPath?: string
   httpStatus?: number
+  /** threat scoring (server/kernel/threats.ts): 0–100, suspicious at THREAT_LOG_SCORE, and why */
+  riskScore?: number
+  isSuspicious?: boolean
+  riskFactors?: { rule: string, points: number, detail: string }[]
 }
 
 /**
@@ -50,6 +54,9 @@ export async function logActivity(ctx: ServiceContext, entry: ActivityEntry) {
     requestMethod: entry.requestMethod ?? null,
     requestPath: clean(entry.requestPath, 500),
     httpStatus: entry.httpStatus ?? null,
+    riskScore: entry.riskScore ?? 0,
+    isSuspicious: entry.isSuspicious ?? false,
+    riskFactors: entry.riskFactors ?? null,
     sessionId: ctx.user?.sessionId ?? null,
   })
 }

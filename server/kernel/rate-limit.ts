@@ -69,7 +69,7 @@ redis.call('PEXPIRE', blocked_key, window)
 return { 0, prev, cur, elapsed, blocked }
 `
 
-type Store = (rule: RateRule, key: string, limit: number, windowSeconds: number) => Promise<Counts>
+type Store = (rule: RateRule | 'threat_ip', key: string, limit: number, windowSeconds: number) => Promise<Counts>
 
 export function redisStore(client: Redis, prefix: string): Store {
   let sha: string | undefined
@@ -138,6 +138,16 @@ function limiter() {
     }
   }
   return state
+}
+
+/**
+ * Counts an event for `key` against a limit of the caller's, whether or not rate limits are on
+ * (threat detection counts suspicious requests per address this way). True once over the limit;
+ * false when the store is unreachable (logged by the caller's own path).
+ */
+export async function overLimit(rule: 'threat_ip', key: string, limit: number, windowSeconds: number): Promise<boolean> {
+  const counts = await limiter().store(rule, key.slice(0, 300), limit, windowSeconds)
+  return !counts.allowed
 }
 
 /** For tests: forget the store and allow-list (after changing the config or the cache). */

@@ -6,9 +6,10 @@ import { useConfig } from '../config'
  * The request pipeline (server/middleware, run in file order):
  *   00.context      request id, client IP (TRUST_PROXY), user agent, start time; X-Request-ID
  *   01.security-headers  nosniff, frame and referrer policies, CSP for JSON and the API docs, HSTS in production
+ *   02.cors         CORS for CORS_ORIGINS (preflights answered here)
+ *   03.threats      banned addresses refused; each request scored, recorded when suspicious, 403 when dangerous
  *   05.api-routes   unknown /api paths → 404 {detail}; a known path with another method → 405 + Allow
  *   10.body-limit   bodies over MAX_BODY_BYTES → 413 before anything reads them
- *   (threat detection slots in between 10 and 30)
  *   30.auth         Bearer access token → event.context.auth
  *   35.rate-limit   sliding-window limits per signed-in user or per IP; 429 past them
  *   40.module-gate  routes of uninstalled modules → 404

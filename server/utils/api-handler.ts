@@ -11,6 +11,7 @@ import { projector } from '../kernel/projection'
 import { RateLimitedError, rateLimitHeaders } from '../kernel/rate-limit'
 import { parseInput, parseJsonBody } from '../kernel/validation'
 import { DRAIN_MAX } from './request-body'
+import { screenBody } from './threat-screen'
 
 type Schema = z.ZodType
 
@@ -63,7 +64,8 @@ export function declaredStatuses(meta: ApiMeta, route: string): number[] {
   // every /api request may be refused by the rate limiter (35.rate-limit) or find a service down
   const out = new Set<number>([meta.status ?? 200, 429, 503, ...(meta.errors ?? []), ...Object.keys(meta.responses ?? {}).map(Number)])
   if (meta.auth !== false) out.add(401)
-  if (meta.permission || meta.superuser) out.add(403)
+  // threat detection may refuse any request (03.threats; bodies here)
+  out.add(403)
   if (/[:{]/.test(route) && meta.lookup !== false) out.add(404)
   if (meta.params || meta.query || meta.body) out.add(422)
   // any request with an oversized body is refused before routing (10.body-limit)
@@ -158,6 +160,7 @@ async function readJsonBody(event: H3Event, jsonTypes: string[] = []): Promise<u
   const text = hasPresetBody(event) || !chunked ? await readRawBody(event, 'utf8') : await readCapped(event, maxBodyBytes)
   if (text === undefined || text === '') return undefined
   if (Buffer.byteLength(text) > maxBodyBytes) throw new AppError('payload_too_large', `Request body too large (limit ${maxBodyBytes} bytes)`)
+  await screenBody(event, text)
   return parseJsonBody(text, maxJsonDepth)
 }
 

@@ -73,6 +73,7 @@ export const ActivityLogResponse = z.object({
   success: z.boolean(),
   risk_score: z.number().int(),
   is_suspicious: z.boolean(),
+  risk_factors: z.array(z.object({ rule: z.string(), points: z.number().int(), detail: z.string() })).nullable(),
   created_at: zTimestamp,
   user: UserRef,
 })

@@ -50,6 +50,8 @@ export const activityLogs = pgTable('activity_logs', {
   sessionId: varchar('session_id', { length: 100 }),
   riskScore: integer('risk_score').notNull().default(0),
   isSuspicious: boolean('is_suspicious').notNull().default(false),
+  /** why a request or sign-in scored what it did: [{ rule, points, detail }] (server/kernel/threats.ts) */
+  riskFactors: jsonb('risk_factors'),
   success: boolean('success').notNull().default(true),
   errorMessage: text('error_message'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -66,7 +66,7 @@ function activityItem(r: { log: typeof activityLogs.$inferSelect, user: Author }
     id: l.id, event_id: l.eventId, action: l.action, category: l.category, level: l.level, entity_type: l.entityType,
     entity_id: l.entityId, entity_name: l.entityName, description: l.description, user_id: l.userId, company_id: l.companyId,
     ip_address: l.ipAddress, user_agent: l.userAgent, request_method: l.requestMethod, request_path: l.requestPath,
-    http_status: l.httpStatus, success: l.success, risk_score: l.riskScore, is_suspicious: l.isSuspicious,
+    http_status: l.httpStatus, success: l.success, risk_score: l.riskScore, is_suspicious: l.isSuspicious, risk_factors: (l.riskFactors as { rule: string, points: number, detail: string }[] | null) ?? null,
     created_at: l.createdAt.toISOString(), user: authorOf(r.user),
   }
 }
