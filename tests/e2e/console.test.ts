@@ -159,6 +159,7 @@ describe('companies and roles', () => {
     const page = await pageAs('admin', 'admin123')
     await page.goto(`${server.url}/settings/companies`)
     await page.getByTestId('company-ACME').getByTestId('company-delete').click()
+    await page.getByTestId('company-delete-confirm').click()
     await page.getByText('Cannot delete company with assigned users').first().waitFor()
     expect(await page.getByTestId('company-ACME').count()).toBe(1)
   })
