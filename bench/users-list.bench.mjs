@@ -25,13 +25,21 @@ async function seed(sql, from, to) {
 }
 
 export async function benchUsersList({ startServer, signIn, freePort }) {
-  const server = await startServer({ redisUrl: process.env.BENCH_REDIS_URL ?? null })
+  // not ENVIRONMENT=test: that checks every reply against its schema (X-Contract-Violation), which
+  // a deployment never does; demo data still loads outside production
+  const ENV = {
+    ENVIRONMENT: 'benchmark',
+    // the limiter runs (its cost is part of a request's), with a budget the benchmark cannot exhaust
+    RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_API_USER: '999999999/60', RATE_LIMIT_LOGIN_IP: '1000/60', RATE_LIMIT_LOGIN_ACCOUNT: '1000/60',
+  }
+  const server = await startServer({ redisUrl: process.env.BENCH_REDIS_URL ?? null, env: ENV })
   if (!server.databaseUrl) throw new Error('the users-list benchmark needs PostgreSQL (BENCH_DATABASE_URL or TEST_DATABASE_URL)')
   const sql = postgres(server.databaseUrl, { max: 2, onnotice: () => {} })
   const port = await freePort()
   const bare = spawn(process.execPath, [resolve(import.meta.dirname, 'bare-server.mjs'), String(port), server.databaseUrl, String(ACME)], { stdio: ['ignore', 'pipe', 'inherit'] })
   await new Promise(r => bare.stdout.once('data', r))
   const results = []
+  let unlimited
   try {
     const admin = (await signIn(server.url, 'admin', 'admin123')).api
     const employee = (await admin.get('/api/v1/roles/?search=employee')).body.items.find(r => r.codename === 'employee').id
@@ -48,28 +56,43 @@ export async function benchUsersList({ startServer, signIn, freePort }) {
       const apiUrl = `${server.url}/api/v1/users/?page_size=20`
       const bareUrl = `http://127.0.0.1:${port}/users?page_size=20`
       const headers = { authorization: `Bearer ${john.login.access_token}` }
+      // the same server with the rate limiter off, on the same database, started after the seeding
+      // (its in-memory total starts fresh): what the limiter costs
+      unlimited = await startServer({ databaseUrl: server.databaseUrl, redisUrl: process.env.BENCH_REDIS_URL ?? null, env: { ...ENV, RATE_LIMIT_ENABLED: 'false' } })
+      const offUrl = `${unlimited.url}/api/v1/users/?page_size=20`
       const a = await (await fetch(apiUrl, { headers })).json()
       await fetch(`http://127.0.0.1:${port}/reset`, { method: 'POST' })
       const b = await (await fetch(bareUrl)).json()
-      if (a.total !== size || JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`FastVue and the bare server answer differently at ${size}: ${a.total} vs ${b.total}`)
+      const c = await (await fetch(offUrl, { headers })).json()
+      if (a.total !== size || JSON.stringify(a) !== JSON.stringify(b) || JSON.stringify(a) !== JSON.stringify(c)) throw new Error(`FastVue and the bare server answer differently at ${size}: ${a.total} vs ${b.total} vs ${c.total}`)
       await run(apiUrl, headers)
+      await run(offUrl, headers)
       await run(bareUrl, {})
       const api = []
+      const off = []
       const base = []
       const p99 = []
       for (let i = 0; i < ROUNDS; i++) {
         const x = await run(apiUrl, headers)
+        const z = await run(offUrl, headers)
         const y = await run(bareUrl, {})
-        if (x.non2xx || x.errors || y.non2xx || y.errors) throw new Error('failed requests during the benchmark')
+        if (x.non2xx || x.errors || y.non2xx || y.errors || z.non2xx || z.errors) throw new Error('failed requests during the benchmark')
         api.push(x.requests.average)
+        off.push(z.requests.average)
         base.push(y.requests.average)
         p99.push(x.latency.p99)
       }
-      results.push({ users: size, api_rps: Math.round(median(api)), bare_rps: Math.round(median(base)), ratio: +(median(api.map((v, i) => v / base[i]))).toFixed(3), api_p99_ms: median(p99) })
+      await unlimited.stop()
+      unlimited = undefined
+      results.push({
+        users: size, api_rps: Math.round(median(api)), bare_rps: Math.round(median(base)), ratio: +(median(api.map((v, i) => v / base[i]))).toFixed(3), api_p99_ms: median(p99),
+        unlimited_rps: Math.round(median(off)), limiter_overhead: +(1 - median(api.map((v, i) => v / off[i]))).toFixed(3),
+      })
       console.log('users list:', results.at(-1))
     }
   }
   finally {
+    await unlimited?.stop()
     bare.kill()
     await sql.end()
     await server.stop()

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net'
 /**
  * Settings read from the environment. Plain module (no Nitro auto-imports) so the CLI,
  * tests and the server share it. Read lazily: tests and the CLI may set env first.
@@ -45,6 +46,52 @@ export interface AppConfig {
   backupDir: string
   /** the modules folder: built-in layers, and where ZIP uploads land (a build + restart adds them) */
   modulesDir: string
+  rateLimit: RateLimitConfig
+  /** CORS_ORIGINS: browser origins allowed to call /api with credentials (none by default) */
+  corsOrigins: string[]
+}
+
+/** Named limits: who is counted (an IP, a user, an account, an address) on which route class. */
+export type RateRule = 'api_user' | 'api_ip' | 'login_ip' | 'login_account' | 'refresh_ip' | 'report_ip' | 'mail_address' | 'mail_ip'
+export interface RateLimitConfig {
+  /** RATE_LIMIT_ENABLED (default true); test servers switch it off unless a test sets limits */
+  enabled: boolean
+  /** RATE_LIMIT_FAIL_OPEN (default true): with Redis unreachable, let requests through (logged) or answer 503 */
+  failOpen: boolean
+  /** RATE_LIMIT_ALLOWLIST: IPs and CIDR ranges never limited (comma-separated) */
+  allowList: string[]
+  /** RATE_LIMIT_<RULE>=<requests>/<seconds>, e.g. RATE_LIMIT_LOGIN_ACCOUNT=5/300 */
+  rules: Record<RateRule, { limit: number, windowSeconds: number }>
+}
+
+/**
+ * Defaults that protect a production install. The original's limits: 120 requests a minute per
+ * IP, 5 sign-ins per 5 minutes per IP, refresh 15 a minute. Sign-ins are counted per account
+ * (its 5) and per IP (more generous: an office shares one address).
+ */
+export const RATE_LIMIT_DEFAULTS: Record<RateRule, string> = {
+  api_user: '600/60', api_ip: '120/60', login_ip: '30/300', login_account: '5/300', refresh_ip: '15/60', report_ip: '30/60',
+  mail_address: '3/3600', mail_ip: '10/3600',
+}
+
+/** `<requests>/<seconds>` → the rule; undefined when malformed (the default then applies, see configProblems). */
+export function parseRate(value: string): { limit: number, windowSeconds: number } | undefined {
+  const m = /^\s*(\d{1,9})\s*\/\s*(\d{1,7})\s*$/.exec(value)
+  if (!m || Number(m[1]) < 1 || Number(m[2]) < 1) return undefined
+  return { limit: Number(m[1]), windowSeconds: Number(m[2]) }
+}
+
+function rateLimitConfig(env: NodeJS.ProcessEnv): RateLimitConfig {
+  const rules = {} as RateLimitConfig['rules']
+  for (const [rule, fallback] of Object.entries(RATE_LIMIT_DEFAULTS) as [RateRule, string][]) {
+    rules[rule] = parseRate(env[`RATE_LIMIT_${rule.toUpperCase()}`] ?? '') ?? parseRate(fallback)!
+  }
+  return {
+    enabled: bool(env.RATE_LIMIT_ENABLED, true),
+    failOpen: bool(env.RATE_LIMIT_FAIL_OPEN, true),
+    allowList: (env.RATE_LIMIT_ALLOWLIST ?? '').split(',').map(s => s.trim()).filter(Boolean),
+    rules,
+  }
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -81,6 +128,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxJsonDepth: int(env.MAX_JSON_DEPTH, 64),
     backupDir: env.BACKUP_DIR || 'backups',
     modulesDir: env.MODULES_DIR || 'layers',
+    rateLimit: rateLimitConfig(env),
+    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map(s => s.trim()).filter(Boolean).map(o => originOf(o) ?? o),
   }
 }
 
@@ -118,9 +167,9 @@ export function secretProblem(name: string, value: string): string | undefined {
 }
 
 /** Problems that must stop a production start; empty in development. */
-export function configProblems(config: AppConfig): string[] {
+export function configProblems(config: AppConfig, env: NodeJS.ProcessEnv = process.env): string[] {
   if (!config.isProduction) return []
-  const problems = [secretProblem('SECRET_KEY', config.secretKey), secretProblem('JWT_SECRET_KEY', config.jwtSecretKey)]
+  const problems = [secretProblem('SECRET_KEY', config.secretKey), secretProblem('JWT_SECRET_KEY', config.jwtSecretKey), ...rateLimitProblems(env)]
     .filter((p): p is string => !!p)
   if (!problems.length && config.secretKey === config.jwtSecretKey) problems.push('SECRET_KEY and JWT_SECRET_KEY must be different secrets')
   return problems
@@ -131,7 +180,52 @@ export function configProblems(config: AppConfig): string[] {
  * anyone can sign tokens the server accepts.
  */
 export function configWarnings(config: AppConfig, env: NodeJS.ProcessEnv = process.env): string[] {
-  if (config.isProduction || config.environment === 'test') return []
+  if (config.isProduction) return []
+  const rates = rateLimitProblems(env).map(p => `${p}: the default applies`)
+  if (config.environment === 'test') return rates
+  return [...rates, ...devKeyWarnings(config, env)]
+}
+
+/** `https://app.example.com` as browsers send it in `Origin` (no path, default port dropped); undefined when malformed. */
+export function originOf(value: string): string | undefined {
+  try {
+    const url = new URL(value)
+    if (!['http:', 'https:'].includes(url.protocol) || url.pathname !== '/' || url.search || url.hash || url.username) return undefined
+    return url.origin
+  }
+  catch {
+    return undefined
+  }
+}
+
+/** Malformed RATE_LIMIT_* and CORS_ORIGINS values: outside production the default applies (an entry is skipped), with a warning. */
+export function rateLimitProblems(env: NodeJS.ProcessEnv): string[] {
+  const out: string[] = []
+  for (const entry of (env.CORS_ORIGINS ?? '').split(',').map(s => s.trim()).filter(Boolean)) {
+    if (!originOf(entry)) out.push(`CORS_ORIGINS: "${entry.slice(0, 80)}" is not an origin like https://app.example.com`)
+  }
+  for (const rule of Object.keys(RATE_LIMIT_DEFAULTS)) {
+    const name = `RATE_LIMIT_${rule.toUpperCase()}`
+    if (env[name] !== undefined && env[name] !== '' && !parseRate(env[name]!)) out.push(`${name} must be <requests>/<seconds>, e.g. ${RATE_LIMIT_DEFAULTS[rule as RateRule]}`)
+  }
+  for (const entry of (env.RATE_LIMIT_ALLOWLIST ?? '').split(',').map(s => s.trim()).filter(Boolean)) {
+    if (!parseAddressRange(entry)) out.push(`RATE_LIMIT_ALLOWLIST: "${entry.slice(0, 60)}" is not an IP address or CIDR range`)
+  }
+  return out
+}
+
+/** `203.0.113.7`, `10.0.0.0/8`, `2001:db8::/32` → address, prefix and family; undefined when malformed. */
+export function parseAddressRange(entry: string): { address: string, prefix: number, family: 'ipv4' | 'ipv6' } | undefined {
+  const [address = '', bits] = entry.split('/')
+  const version = isIP(address)
+  if (!version) return undefined
+  const max = version === 4 ? 32 : 128
+  const prefix = bits === undefined ? max : /^\d{1,3}$/.test(bits) ? Number(bits) : Number.NaN
+  if (!(prefix >= 0 && prefix <= max)) return undefined
+  return { address, prefix, family: version === 4 ? 'ipv4' : 'ipv6' }
+}
+
+function devKeyWarnings(config: AppConfig, env: NodeJS.ProcessEnv): string[] {
   const dev = [config.secretKey === DEV_SECRET && 'SECRET_KEY', config.jwtSecretKey === DEV_JWT_SECRET && 'JWT_SECRET_KEY'].filter(Boolean)
   if (!dev.length) return []
   const why = env.ENVIRONMENT ? `ENVIRONMENT=${env.ENVIRONMENT}` : 'ENVIRONMENT is not set, so this is development'

@@ -15,6 +15,8 @@ export interface Cache {
    */
   ready: (ms?: number) => Promise<boolean>
   close: () => Promise<void>
+  /** the Redis client and key prefix (Redis only), for atomic scripts such as the rate limiter's */
+  redis?: { client: Redis, prefix: string }
 }
 
 /**
@@ -88,6 +90,7 @@ function openRedisCache(url: string, base: string): Cache {
       })
     },
     close: () => storage.dispose(),
+    redis: { client, prefix },
   }
 }
 

@@ -101,14 +101,24 @@ function build(schema: z.ZodType): Projector {
       const shape = objectKeys(schema)
       if (!shape) return identity
       if (shape.open) return identity
-      const fields = [...shape.keys].map(([key, schemas]) => [key, schemas.length === 1 ? projector(schemas[0]!) : identity] as const)
+      // leaves are copied as they are; only nested shapes cost a call (this runs for every row of every list)
+      const keys: string[] = []
+      const nested: (Projector | null)[] = []
+      for (const [key, schemas] of shape.keys) {
+        const project = schemas.length === 1 ? projector(schemas[0]!) : identity
+        keys.push(key)
+        nested.push(project === identity ? null : project)
+      }
       return (v) => {
         if (v === null || typeof v !== 'object' || Array.isArray(v)) return v
         const src = v as Record<string, unknown>
         const out: Record<string, unknown> = {}
-        for (const [key, project] of fields) {
+        for (let i = 0; i < keys.length; i++) {
+          const key = keys[i]!
           const x = src[key]
-          if (x !== undefined) out[key] = project(x)
+          if (x === undefined) continue
+          const project = nested[i]
+          out[key] = project && x !== null && typeof x === 'object' ? project(x) : x
         }
         return out
       }

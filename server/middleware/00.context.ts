@@ -8,8 +8,9 @@ import { useConfig } from '../config'
  *   01.security-headers  nosniff, frame and referrer policies, CSP for JSON and the API docs, HSTS in production
  *   05.api-routes   unknown /api paths → 404 {detail}; a known path with another method → 405 + Allow
  *   10.body-limit   bodies over MAX_BODY_BYTES → 413 before anything reads them
- *   (rate limits and threat detection slot in between 10 and 30)
+ *   (threat detection slots in between 10 and 30)
  *   30.auth         Bearer access token → event.context.auth
+ *   35.rate-limit   sliding-window limits per signed-in user or per IP; 429 past them
  *   40.module-gate  routes of uninstalled modules → 404
  * Route handlers (defineApiHandler) then authorize, validate, call a service and shape the reply.
  */

@@ -1,4 +1,4 @@
-import { getRequestURL, removeResponseHeader, setResponseHeaders } from 'h3'
+import { removeResponseHeader, setResponseHeaders } from 'h3'
 import { useConfig } from '../config'
 
 /**
@@ -24,7 +24,7 @@ const DOCS = /^\/api\/v1\/(docs|redoc)(\/|$)/
 const HSTS = 'max-age=31536000; includeSubDomains'
 
 export default defineEventHandler((event) => {
-  const path = getRequestURL(event).pathname
+  const path = event.path.split('?', 1)[0]!
   removeResponseHeader(event, 'x-powered-by')
   setResponseHeaders(event, COMMON)
   if (useConfig().isProduction) setResponseHeaders(event, { 'Strict-Transport-Security': HSTS })

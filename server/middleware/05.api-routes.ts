@@ -1,5 +1,5 @@
 import { createRouter } from 'radix3'
-import { getRequestURL, setResponseHeader, setResponseStatus } from 'h3'
+import { setResponseHeader, setResponseStatus } from 'h3'
 import table from '#api-route-table'
 
 /**
@@ -20,7 +20,7 @@ const router = createRouter<{ methods: Set<string> | null }>({
 export default defineEventHandler((event) => {
   const path = event.path
   if (!(path === '/api' || path.startsWith('/api/') || path.startsWith('/api?'))) return
-  const found = router.lookup(getRequestURL(event).pathname.replace(/(.)\/$/, '$1'))
+  const found = router.lookup(path.split('?', 1)[0]!.replace(/(.)\/$/, '$1'))
   if (!found) {
     setResponseStatus(event, 404)
     return { detail: 'Not Found' }

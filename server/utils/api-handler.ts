@@ -1,5 +1,5 @@
 import type { H3Event } from 'h3'
-import { defineEventHandler, getHeader, getQuery, getRouterParams, readRawBody, setResponseHeader, setResponseStatus } from 'h3'
+import { defineEventHandler, getHeader, getQuery, getRouterParams, readRawBody, setResponseHeader, setResponseHeaders, setResponseStatus } from 'h3'
 import type { z } from 'zod'
 import type { PermissionCode } from '../../shared/permission-codes'
 import { useConfig } from '../config'
@@ -8,6 +8,7 @@ import { logActivity } from '../kernel/activity'
 import { createContext, type ServiceContext, type UserContext } from '../kernel/context'
 import { AppError, describeError, forbidden, isUnavailable, unauthorized, type ErrorKind } from '../kernel/errors'
 import { projector } from '../kernel/projection'
+import { RateLimitedError, rateLimitHeaders } from '../kernel/rate-limit'
 import { parseInput, parseJsonBody } from '../kernel/validation'
 import { DRAIN_MAX } from './request-body'
 
@@ -25,6 +26,8 @@ export interface ApiOptions<P extends Schema | undefined, Q extends Schema | und
   params?: P
   query?: Q
   body?: B
+  /** media types besides JSON's whose bodies are JSON too (CSP reports: `application/csp-report`) */
+  jsonTypes?: string[]
   /** a multipart/form-data body the handler reads itself: field name → description (files) */
   multipart?: Record<string, string>
   /** the reply's schema: it documents the route and is the allow-list of what leaves it */
@@ -57,7 +60,8 @@ const STATUS: Record<ErrorKind, number> = {
 
 /** Every status a route can answer: its success status, what its options imply, and what it declares. */
 export function declaredStatuses(meta: ApiMeta, route: string): number[] {
-  const out = new Set<number>([meta.status ?? 200, 503, ...(meta.errors ?? []), ...Object.keys(meta.responses ?? {}).map(Number)])
+  // every /api request may be refused by the rate limiter (35.rate-limit) or find a service down
+  const out = new Set<number>([meta.status ?? 200, 429, 503, ...(meta.errors ?? []), ...Object.keys(meta.responses ?? {}).map(Number)])
   if (meta.auth !== false) out.add(401)
   if (meta.permission || meta.superuser) out.add(403)
   if (/[:{]/.test(route) && meta.lookup !== false) out.add(404)
@@ -87,7 +91,7 @@ export function defineApiHandler<P extends Schema | undefined = undefined, Q ext
       const input = {
         params: options.params ? parseInput(options.params, getRouterParams(event, { decode: true }), 'path') : undefined,
         query: options.query ? parseInput(options.query, getQuery(event), 'query') : undefined,
-        body: options.body ? parseInput(options.body, await readJsonBody(event), 'body') : undefined,
+        body: options.body ? parseInput(options.body, await readJsonBody(event, options.jsonTypes), 'body') : undefined,
       } as ApiInput<P, Q, B>
       const result = await fn(ctx as Ctx<O>, input, event)
       if (options.status) setResponseStatus(event, options.status)
@@ -142,11 +146,12 @@ async function denied(ctx: ServiceContext, event: H3Event, what: string) {
 }
 
 /** Reads a JSON body: JSON content types only (415), at most MAX_BODY_BYTES (413), nesting capped (422). */
-async function readJsonBody(event: H3Event): Promise<unknown> {
+async function readJsonBody(event: H3Event, jsonTypes: string[] = []): Promise<unknown> {
   const length = getHeader(event, 'content-length')
   const chunked = getHeader(event, 'transfer-encoding') !== undefined
   if (!chunked && (length === undefined || length === '0') && !hasPresetBody(event)) return undefined
-  if (!JSON_TYPE.test(getHeader(event, 'content-type') ?? '')) {
+  const type = getHeader(event, 'content-type') ?? ''
+  if (!JSON_TYPE.test(type) && !jsonTypes.includes(type.split(';', 1)[0]!.trim().toLowerCase())) {
     throw new AppError('unsupported_media_type', 'Request body must be JSON (Content-Type: application/json)')
   }
   const { maxBodyBytes, maxJsonDepth } = useConfig()
@@ -186,6 +191,8 @@ export function sendApiError(event: H3Event, error: unknown) {
     setResponseStatus(event, status)
     if (status === 401) setResponseHeader(event, 'WWW-Authenticate', 'Bearer')
     if (error.retryAfterSeconds !== undefined) setResponseHeader(event, 'Retry-After', error.retryAfterSeconds)
+    if (error instanceof RateLimitedError) setResponseHeaders(event, rateLimitHeaders(error.decision))
+    if (status === 429) return { detail: error.message, retry_after: error.retryAfterSeconds ?? 1 }
     return { detail: error.kind === 'validation' ? (error.fields ?? error.message) : error.message }
   }
   if (isUnavailable(error)) {

@@ -17,6 +17,7 @@ const TAGS: Record<string, string> = {
   audit: 'Audit log: who changed which record, with before and after values',
   dashboard: 'Counts and charts for the console\'s dashboard',
   system: 'Health and this document',
+  security: 'Content-Security-Policy and console violation reports',
 }
 
 const ERROR_RESPONSES: Record<number, { name: string, description: string, schema: string, headers?: Json }> = {
@@ -28,7 +29,17 @@ const ERROR_RESPONSES: Record<number, { name: string, description: string, schem
   413: { name: 'PayloadTooLarge', description: 'Request body over the size limit (MAX_BODY_BYTES, 1 MiB by default)', schema: 'HTTPError' },
   415: { name: 'UnsupportedMediaType', description: 'The body is not `application/json`', schema: 'HTTPError' },
   422: { name: 'ValidationError', description: 'Invalid input: one error per field', schema: 'ValidationError' },
-  429: { name: 'TooManyRequests', description: 'Too many attempts; retry after the given number of seconds', schema: 'HTTPError', headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } } },
+  429: {
+    name: 'TooManyRequests', description: 'Rate limited (RATE_LIMIT_*), or sign-ins backing off; retry after the given number of seconds', schema: 'RateLimited',
+    headers: {
+      'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } },
+      'RateLimit-Policy': { description: 'The limit that applied (IETF draft): `"<rule>";q=<requests>;w=<seconds>`', schema: { type: 'string' } },
+      'RateLimit': { description: 'What is left of it (IETF draft): `"<rule>";r=<remaining>;t=<seconds to reset>`', schema: { type: 'string' } },
+      'X-RateLimit-Limit': { description: 'Requests allowed per window', schema: { type: 'integer' } },
+      'X-RateLimit-Remaining': { description: 'Requests left', schema: { type: 'integer' } },
+      'X-RateLimit-Reset': { description: 'When the window ends (Unix time, seconds)', schema: { type: 'integer' } },
+    },
+  },
   503: { name: 'ServiceUnavailable', description: 'The database or cache is unavailable; retry later', schema: 'HTTPError' },
 }
 
@@ -36,6 +47,10 @@ const COMMON_SCHEMAS: Record<string, Json> = {
   HTTPError: {
     type: 'object', description: 'Every error but validation', required: ['detail'], additionalProperties: false,
     properties: { detail: { type: 'string', examples: ['Not Found'] } },
+  },
+  RateLimited: {
+    type: 'object', description: 'Too many requests', required: ['detail', 'retry_after'], additionalProperties: false,
+    properties: { detail: { type: 'string', examples: ['Too many requests'] }, retry_after: { type: 'integer', description: 'Seconds to wait (as Retry-After)', examples: [42] } },
   },
   FieldError: {
     type: 'object', required: ['loc', 'msg', 'type'], additionalProperties: false,
@@ -131,7 +146,10 @@ export function buildOpenApi(routes: ApiRoute[], info: { title: string, version:
     }
     if (params.length) op.parameters = params
     // a body whose schema has a default may be left out (install, uninstall, rollback)
-    if (meta.body) op.requestBody = { required: !meta.body.safeParse(undefined).success, content: { 'application/json': { schema: conv.convert(meta.body, 'input', `${id}_body`) } } }
+    if (meta.body) {
+      const schema = conv.convert(meta.body, 'input', `${id}_body`)
+      op.requestBody = { required: !meta.body.safeParse(undefined).success, content: Object.fromEntries(['application/json', ...(meta.jsonTypes ?? [])].map(t => [t, { schema }])) }
+    }
     if (meta.multipart) {
       const fields = Object.entries(meta.multipart)
       op.requestBody = {

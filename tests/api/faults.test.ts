@@ -18,7 +18,11 @@ let headers: Record<string, string>
 beforeAll(async () => {
   redis = await startPrivateRedis()
   if (onPostgres) pg = await startPrivatePostgres()
-  server = await startServer({ redisUrl: redis.url, databaseUrl: pg?.url, cachePrefix: 'fastvue-faults' })
+  // the rate limiter runs on Redis too (limits the load cannot reach): with Redis gone it fails open, at once
+  server = await startServer({
+    redisUrl: redis.url, databaseUrl: pg?.url, cachePrefix: 'fastvue-faults',
+    env: { RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_API_USER: '1000000/60', RATE_LIMIT_API_IP: '1000000/60', RATE_LIMIT_LOGIN_IP: '1000/60', RATE_LIMIT_LOGIN_ACCOUNT: '1000/60' },
+  })
   // a Manager, not a superuser: every request goes through the session and permission caches
   const { login } = await signIn(server.url, 'johndoe', 'password123')
   headers = { authorization: `Bearer ${login.access_token}` }
@@ -69,10 +73,16 @@ describe('faults under load (10 concurrent clients)', () => {
   it('Redis killed: no request waits more than 2 s, the API keeps answering from the database; service resumes when Redis is back', async () => {
     const before = await loadFor(server.url, 1000, PATHS, headers)
     expect(before.every(s => s.status === 200), summary(before)).toBe(true)
+    const limited = await fetch(`${server.url}/api/v1/users/?page_size=5`, { headers })
+    expect(limited.headers.get('ratelimit-policy')).toBe('"api_user";q=1000000;w=60')
 
     await redis.kill()
     const down = await loadFor(server.url, 3000, PATHS, headers)
     expectBounded(down, 'Redis down')
+    // the limiter failed open (RATE_LIMIT_FAIL_OPEN defaults to true): answered, without a limit
+    const open = await fetch(`${server.url}/api/v1/users/?page_size=5`, { headers })
+    expect([open.status, open.headers.get('ratelimit-policy')]).toEqual([200, null])
+    expect(server.output()).toContain('[rate-limit] store unavailable, failing open')
     // the fallback reads permissions and sessions from the database: nothing needs Redis to answer
     expect(down.filter(s => s.status !== 200), summary(down)).toEqual([])
     const health = await (await fetch(`${server.url}/health`)).json()

@@ -1,14 +1,36 @@
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { expect } from 'vitest'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
-/** Debian's Chromium, headless, with no background network (the machine has none). */
-export function launch(): Promise<Browser> {
-  return chromium.launch({
+/**
+ * Debian's Chromium, headless, with no background network (the machine has none). Every context
+ * it opens reports Content-Security-Policy violations into `cspViolations`, which tests/e2e/setup.ts
+ * requires to be empty at the end of each file: the console runs under its CSP, and nothing in it
+ * may break the policy (a report the server would also receive).
+ */
+export async function launch(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   })
+  const newContext = browser.newContext.bind(browser)
+  browser.newContext = async (...args) => watchCsp(await newContext(...args))
+  return browser
+}
+
+/** CSP violations seen by any page of a browser from `launch()`. */
+export const cspViolations: string[] = []
+const CSP_MARK = 'CSP violation:'
+async function watchCsp(context: BrowserContext) {
+  // init scripts come through the DevTools protocol: the page's own policy does not stop them
+  await context.addInitScript((mark) => {
+    document.addEventListener('securitypolicyviolation', e => console.error(`${mark} ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber} on ${location.pathname}`))
+  }, CSP_MARK)
+  context.on('console', (m) => {
+    if (m.text().startsWith(CSP_MARK)) cspViolations.push(m.text())
+  })
+  return context
 }
 
 export const DESKTOP = { width: 1440, height: 900 }

@@ -78,6 +78,8 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     HOST: '127.0.0.1', PORT: String(port), NITRO_HOST: '127.0.0.1', NITRO_PORT: String(port),
     PGLITE_DIR: 'memory://', DATABASE_URL: databaseUrl, REDIS_URL: redisUrl,
     AUTO_MIGRATE: 'true', LOAD_DEMO_DATA: 'true', ENVIRONMENT: 'test', REFRESH_REUSE_GRACE_SECONDS: '0',
+    // suites sign in many times from one address: tests of the limiter switch it on with the limits they need
+    RATE_LIMIT_ENABLED: 'false',
     // servers of different tests share Redis: keep their keys apart unless a test shares on purpose
     CACHE_PREFIX: options.cachePrefix ?? `fastvue-test-${randomBytes(4).toString('hex')}`,
     // module backups and uploads go to a folder of the test's own, never into the repository

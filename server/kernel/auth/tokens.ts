@@ -45,9 +45,17 @@ export function isCanonicalId(value: string): boolean {
  * a malformed value (500).
  */
 export async function verifyAccessToken(token: string): Promise<AccessClaims | null> {
+  const key = signingKey()
+  const known = verified.get(token)
+  // the very same bytes verified under the same key: only expiry can have changed since
+  if (known && known.key === key) {
+    if (known.exp * 1000 > Date.now()) return known.claims
+    verified.delete(token)
+    return null
+  }
   let payload: JWTPayload
   try {
-    ({ payload } = await jwtVerify(token, await signingKey(), { algorithms: ['HS256'], requiredClaims: ['exp', 'sub'] }))
+    ({ payload } = await jwtVerify(token, await key, { algorithms: ['HS256'], requiredClaims: ['exp', 'sub'] }))
   }
   catch {
     // bad signature, expired, malformed: the reason is not the client's business nor worth a log line
@@ -57,8 +65,21 @@ export async function verifyAccessToken(token: string): Promise<AccessClaims | n
   if (payload.type !== 'access' || typeof sub !== 'string' || !isCanonicalId(sub)) return null
   if (typeof sid !== 'string' || !UUID.test(sid)) return null
   if (cid !== undefined && cid !== null && !(typeof cid === 'number' && Number.isInteger(cid) && cid > 0 && cid <= INT4_MAX)) return null
-  return { sub, sid, cid: typeof cid === 'number' ? cid : null, type: 'access' }
+  const claims: AccessClaims = { sub, sid, cid: typeof cid === 'number' ? cid : null, type: 'access' }
+  if (verified.size >= VERIFIED_MAX) verified.clear()
+  verified.set(token, { claims, exp: payload.exp!, key })
+  return claims
 }
+
+/**
+ * Tokens whose signature was checked, by their exact text: a client sends the same access token
+ * on every request for its lifetime, and the signature check (WebCrypto HMAC, a promise job per
+ * call) was the largest single cost of an authenticated request. Only valid tokens are kept (a
+ * forged one never enters), expiry is checked on every use, a new signing key invalidates them
+ * all, and revocation is not this layer's business (authenticate checks the session).
+ */
+const verified = new Map<string, { claims: AccessClaims, exp: number, key: Promise<CryptoKey> }>()
+const VERIFIED_MAX = 10_000
 
 /** Opaque refresh token: only its SHA-256 is stored. */
 export function newRefreshToken(): { token: string, hash: string } {

@@ -6,6 +6,7 @@ import { companies, loginAttempts, refreshTokens, userCompanyRoles, userSessions
 import { logActivity } from '../../kernel/activity'
 import { writeAudit } from '../../kernel/audit'
 import { fieldError, forbidden, notFound, tooManyRequests, unauthorized } from '../../kernel/errors'
+import { consume, RateLimitedError } from '../../kernel/rate-limit'
 import { inTransaction, type ServiceContext, type UserContext } from '../../kernel/context'
 import { hashPassword, timingSafeDummyVerify, verifyPassword } from '../../kernel/auth/passwords'
 import { getEffectivePermissions, invalidatePermissions } from '../../kernel/access/permissions'
@@ -84,6 +85,12 @@ export async function login(ctx: ServiceContext, input: LoginInput) {
     entityType: 'user', entityId: user?.id ?? null, entityName: input.username, userId: user?.id ?? null,
     companyId: user?.currentCompanyId ?? null, description: `Failed sign-in for "${input.username}"`, errorMessage: reason,
   })
+  // RATE_LIMIT_LOGIN_ACCOUNT: attempts per account from anywhere (the back-off below is per account and address)
+  const limited = await consume('login_account', account)
+  if (limited && !limited.allowed) {
+    if (limited.firstRefusal) await fail('rate limited')
+    throw new RateLimitedError(limited)
+  }
   try {
     await chargeAttempt(ctx.db, account, ip, user?.id ?? null)
   }

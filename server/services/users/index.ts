@@ -54,12 +54,12 @@ function buildListQuery(db: DbOrTx, shape: ListShape) {
 const totals = new Map<string, { n: number, at: number }>()
 const TOTAL_MAX_AGE_MS = 60_000
 
-async function countUsers(ctx: ServiceContext, q: UserListQueryInput, where: SQL | undefined): Promise<number> {
+async function countUsers(ctx: ServiceContext, q: UserListQueryInput, where: () => SQL | undefined): Promise<number> {
   const version = ctx.user?.securityVersion
   const key = !q.search && version ? `${version}:${seesAll(ctx) ? 'all' : ctx.company}:${q.is_active ?? ''}` : undefined
   const hit = key ? totals.get(key) : undefined
   if (hit && hit.at > Date.now() - TOTAL_MAX_AGE_MS) return hit.n
-  const [row] = await ctx.db.select({ n: count() }).from(users).where(where)
+  const [row] = await ctx.db.select({ n: count() }).from(users).where(where())
   const n = row?.n ?? 0
   if (key) {
     if (totals.size > 5000) totals.clear()
@@ -76,8 +76,9 @@ export async function listUsers(ctx: ServiceContext, q: UserListQueryInput) {
   if (!byShape) listQueries.set(ctx.db, byShape = new Map())
   let query = byShape.get(shape)
   if (!query) byShape.set(shape, query = buildListQuery(ctx.db, shape))
-  const term = `%${escapeLike(q.search ?? '')}%`
-  const where = and(
+  const term = q.search ? `%${escapeLike(q.search)}%` : '%'
+  // built only when the total is not cached
+  const where = () => and(
     live, memberOfActiveCompany(ctx, users.id),
     q.is_active !== undefined ? eq(users.isActive, q.is_active) : undefined,
     q.search ? or(ilike(users.username, term), ilike(users.email, term), ilike(users.fullName, term)) : undefined,

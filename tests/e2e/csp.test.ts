@@ -1,0 +1,46 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { signIn, startServer, type TestServer } from '../helpers/server'
+import { cspViolations, DESKTOP, launch, waitInteractive } from './browser'
+
+// Issue "Request security": the console's pages carry a nonce-based CSP; what breaks it is
+// blocked, seen by the browser suite's watcher, and reported to the server.
+let server: TestServer
+let browser: Browser
+beforeAll(async () => {
+  server = await startServer({ redisUrl: null })
+  browser = await launch()
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+it('runs the page\'s own scripts by nonce, blocks an injected one, and the report reaches the server', async () => {
+  const page = await (await browser.newContext({ viewport: DESKTOP })).newPage()
+  const res = await page.goto(`${server.url}/login`)
+  const policy = res!.headers()['content-security-policy']!
+  const nonce = /'nonce-([^']+)'/.exec(policy)?.[1]
+  expect(nonce).toBeTruthy()
+  expect(policy).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/)
+  // the app hydrated: its scripts ran
+  await waitInteractive(page)
+  // every script the server rendered carries this response's nonce (the DOM hides its value)
+  const html = await res!.text()
+  expect(html.match(/<script\b[^>]*>/g)!.every(tag => tag.includes(`nonce="${nonce}"`))).toBe(true)
+
+  const injected = await page.evaluate(() => {
+    const s = document.createElement('script')
+    s.textContent = 'window.__injected = true'
+    document.body.appendChild(s)
+    return (window as { __injected?: boolean }).__injected ?? false
+  })
+  expect(injected).toBe(false)
+  await expect.poll(() => cspViolations.length).toBe(1)
+  expect(cspViolations[0]).toMatch(/^CSP violation: script-src-elem blocked inline .* on \/login$/)
+  const { api: admin } = await signIn(server.url, 'admin', 'admin123')
+  await expect.poll(async () => (await admin.get('/api/v1/activity-logs/?action=csp_violation')).body.items.map((e: { description: string }) => e.description))
+    .toEqual([expect.stringMatching(/^CSP blocked inline \(script-src-elem\) on http:\/\/127\.0\.0\.1:\d+\/login$/)])
+  // seen and reported as it should be: not a violation of the console's own
+  cspViolations.length = 0
+})
