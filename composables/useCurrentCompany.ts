@@ -1,4 +1,8 @@
-interface SessionCompany { id: number, name: string, code: string, is_default: boolean, role_name: string }
+import type { SwitchCompanyResponse } from '#shared/schemas/auth'
+import type { MyCompany } from '#shared/schemas/company'
+
+/** A company as the session keeps it (nuxt.config's session data type). */
+type SessionCompany = Pick<MyCompany, 'id' | 'name' | 'code' | 'is_default' | 'role_name'>
 let lastCompaniesFetch = 0
 
 /** The active company and switching it: new tokens come back and every page refetches. */
@@ -9,7 +13,7 @@ export function useCurrentCompany() {
   const companies = computed(() => (data.value?.companies ?? []) as SessionCompany[])
   const current = computed(() => companies.value.find(c => c.id === data.value?.current_company_id) ?? null)
   async function switchTo(companyId: number) {
-    const res = await api<{ access_token: string, refresh_token: string }>('/api/v1/auth/switch-company', { method: 'POST', body: { company_id: companyId } })
+    const res = await api<SwitchCompanyResponse>('/api/v1/auth/switch-company', { method: 'POST', body: { company_id: companyId } })
     rawToken.value = res.access_token
     rawRefreshToken.value = res.refresh_token
     await getSession()
@@ -22,7 +26,7 @@ export function useCurrentCompany() {
     if (Date.now() - lastCompaniesFetch < minAgeMs) return
     lastCompaniesFetch = Date.now()
     try {
-      const list = await api<(SessionCompany & { role_name: string })[]>('/api/v1/companies/my-companies')
+      const list = await api<MyCompany[]>('/api/v1/companies/my-companies')
       if (!data.value) return
       const next = list.map(c => ({ id: c.id, name: c.name, code: c.code, is_default: c.is_default, role_name: c.role_name }))
       if (JSON.stringify(next) !== JSON.stringify(companies.value)) data.value = { ...data.value, companies: next }

@@ -1,6 +1,8 @@
 import type { NavigationMenuItem } from '@nuxt/ui'
+import type { AccessibleMenu as Menu } from '#shared/schemas/menu'
 
-export interface AccessibleMenu { id: number, code: string, name: string, path: string | null, icon: string | null, parent_code: string | null, order: number }
+/** What the sidebar reads of an accessible menu item. */
+export type AccessibleMenu = Pick<Menu, 'id' | 'code' | 'name' | 'path' | 'icon' | 'parent_code' | 'order'>
 
 /** Builds the sidebar tree from /api/v1/menus/accessible (parents first, children under them). */
 export function menuTree(items: AccessibleMenu[]): NavigationMenuItem[] {
@@ -18,5 +20,5 @@ export function menuTree(items: AccessibleMenu[]): NavigationMenuItem[] {
 
 export function useMenus() {
   const api = useApi()
-  return useAsyncData('fastvue:menus', () => api<AccessibleMenu[]>('/api/v1/menus/accessible'), { server: false, transform: menuTree, default: () => [] })
+  return useAsyncData('fastvue:menus', () => api<Menu[]>('/api/v1/menus/accessible'), { server: false, transform: menuTree, default: () => [] })
 }

@@ -1,4 +1,4 @@
-import type { ModulePlan } from '~/components/apps/AppsPlanModal.vue'
+import type { ModulePlanOut as ModulePlan, OperationResult } from '#shared/schemas/modules'
 
 /**
  * Install / upgrade / uninstall through the plan: fetch the dry run, show it, run it on
@@ -6,34 +6,26 @@ import type { ModulePlan } from '~/components/apps/AppsPlanModal.vue'
  */
 export function useModuleActions(onDone: () => Promise<void> | void) {
   const api = useApi()
-  const toast = useToast()
+  const run = useApiAction()
+  const planning = useApiAction()
   const plan = ref<ModulePlan | null>(null)
-  const busy = ref(false)
+  const busy = run.pending
   async function ask(name: string, action: 'install' | 'upgrade' | 'uninstall') {
-    try {
-      plan.value = await api<ModulePlan>(`/api/v1/modules/${name}/plan`, { query: { action, cascade: 'true' } })
-    }
-    catch (e) {
-      toast.add({ title: 'Could not plan the change', description: apiErrorMessage(e), color: 'error' })
-    }
+    const next = await planning(() => api<ModulePlan>(`/api/v1/modules/${name}/plan`, { query: { action, cascade: 'true' } }), { error: 'Could not plan the change' })
+    if (next) plan.value = next
   }
   async function confirm(options: { demo: boolean, keep_data: boolean }) {
     const p = plan.value
     if (!p) return
-    busy.value = true
-    try {
-      const body = p.action === 'install' ? { demo: options.demo } : p.action === 'uninstall' ? { cascade: true, keep_data: options.keep_data } : undefined
-      const result = await api<{ modules: string[], duration_ms: number }>(`/api/v1/modules/${p.action}/${p.module}`, { method: 'POST', body })
-      toast.add({ title: `${p.action === 'uninstall' ? 'Uninstalled' : p.action === 'upgrade' ? 'Upgraded' : 'Installed'} ${result.modules.join(', ')}`, color: 'success' })
-      plan.value = null
-      await Promise.all([refreshNuxtData('fastvue:menus'), useCan().load(true), syncModulePages(api), onDone()])
-    }
-    catch (e) {
-      toast.add({ title: 'The change was refused', description: apiErrorMessage(e), color: 'error' })
-    }
-    finally {
-      busy.value = false
-    }
+    const body = p.action === 'install' ? { demo: options.demo } : p.action === 'uninstall' ? { cascade: true, keep_data: options.keep_data } : undefined
+    await run(() => api<OperationResult>(`/api/v1/modules/${p.action}/${p.module}`, { method: 'POST', body }), {
+      success: result => `${p.action === 'uninstall' ? 'Uninstalled' : p.action === 'upgrade' ? 'Upgraded' : 'Installed'} ${result.modules.join(', ')}`,
+      error: 'The change was refused',
+      after: () => {
+        plan.value = null
+        return Promise.all([refreshNuxtData('fastvue:menus'), useCan().load(true), syncModulePages(api), onDone()])
+      },
+    })
   }
   return { plan, busy, ask, confirm }
 }

@@ -3543,6 +3543,7 @@ export interface operations {
             query?: {
                 page?: number | string;
                 page_size?: number | string;
+                search?: string;
             };
             header?: never;
             path: {

@@ -2,6 +2,8 @@ import { z } from 'zod'
 import { PageQuery, zId, zOptText, zQueryBool, zTimestamp } from './common'
 
 export const ACCESS_SCOPES = ['own', 'group', 'company', 'all'] as const
+export const ACCESS_SCOPE_LABELS: Record<string, string> = { own: 'Their own records', group: 'Their groups\' records', company: 'The company\'s records', all: 'All records' }
+export const ACCESS_FLAGS = ['view', 'add', 'change', 'delete'] as const
 const filters = z.record(z.string(), z.unknown()).nullish()
 
 export const AccessRuleCreate = z.object({
@@ -62,6 +64,7 @@ export const AccessRuleResponse = z.object({
   created_at: zTimestamp,
   updated_at: zTimestamp.nullable(),
 })
+export type AccessRuleResponse = z.infer<typeof AccessRuleResponse>
 
 // names in the OpenAPI document (components/schemas) and its descriptions
 z.globalRegistry.add(AccessRuleCreate, { id: 'AccessRuleCreate', description: 'A new access rule' })

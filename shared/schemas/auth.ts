@@ -33,6 +33,7 @@ export const UserCompany = z.object({
   role_name: z.string(),
   role_codename: z.string(),
 })
+export type UserCompany = z.infer<typeof UserCompany>
 
 /** codename of the role held in the active company */
 const RoleRef = z.string().nullable()
@@ -69,6 +70,7 @@ export const PermissionsResponse = z.object({
   is_superuser: z.boolean(),
   company_id: z.number().int().nullable(),
 })
+export type PermissionsResponse = z.infer<typeof PermissionsResponse>
 
 export const SwitchCompanyResponse = TokenPair.extend({
   message: z.string(),
@@ -76,6 +78,7 @@ export const SwitchCompanyResponse = TokenPair.extend({
   permissions: z.array(z.string()),
   role: RoleRef,
 })
+export type SwitchCompanyResponse = z.infer<typeof SwitchCompanyResponse>
 
 export const SessionResponse = z.object({
   id: z.string(),

@@ -39,6 +39,8 @@ export type CompanyUpdateInput = z.infer<typeof CompanyUpdate>
 
 export const CompanyListQuery = PageQuery.extend({ is_active: zQueryBool.optional(), search: z.string().max(255).optional() })
 export type CompanyListQueryInput = z.infer<typeof CompanyListQuery>
+export const CompanyUsersQuery = PageQuery.extend({ search: z.string().max(255).optional() })
+export type CompanyUsersQueryInput = z.infer<typeof CompanyUsersQuery>
 
 export const CompanyResponse = z.object({
   id: z.number().int(),
@@ -66,10 +68,12 @@ export const CompanyResponse = z.object({
   created_at: zTimestamp,
   updated_at: zTimestamp.nullable(),
 })
+export type CompanyResponse = z.infer<typeof CompanyResponse>
 
 export const MyCompany = CompanyResponse.extend({
   role_id: z.number().int(), role_name: z.string(), role_codename: z.string(), is_default: z.boolean(),
 })
+export type MyCompany = z.infer<typeof MyCompany>
 
 export type CompanyNode = z.infer<typeof CompanyResponse> & { children: CompanyNode[] }
 export const CompanyTreeNode: z.ZodType<CompanyNode> = CompanyResponse.extend({

@@ -9,6 +9,7 @@ export const DashboardSummary = z.object({
   }).describe('null where the caller may not read the resource'),
   sign_ins: z.array(z.object({ day: z.string(), count: z.number().int() })).describe('the last 30 days, oldest first'),
 })
+export type DashboardSummary = z.infer<typeof DashboardSummary>
 
 // names in the OpenAPI document (components/schemas) and its descriptions
 z.globalRegistry.add(DashboardSummary, { id: 'DashboardSummary', description: 'Counts and sign-ins per day for the dashboard' })

@@ -39,16 +39,19 @@ export const GroupResponse = z.object({
   created_at: zTimestamp,
   updated_at: zTimestamp.nullable(),
 })
+export type GroupResponse = z.infer<typeof GroupResponse>
 
 export const GroupMember = z.object({ id: z.number().int(), username: z.string(), email: z.string(), full_name: z.string().nullable(), avatar_url: z.string().nullable() })
 export const GroupWithMembers = GroupResponse.extend({
   members: z.array(GroupMember),
   permissions: z.array(z.object({ id: z.number().int(), name: z.string(), codename: z.string() })),
 })
+export type GroupWithMembers = z.infer<typeof GroupWithMembers>
 
 export const GroupUserParams = z.object({ id: zId, userId: zId })
 export const MenuCodesBody = z.array(z.string().min(1).max(100)).max(1000)
 export const GroupMenuPermissionsResponse = z.object({ menu_codes: z.array(z.string()) })
+export type GroupMenuPermissionsResponse = z.infer<typeof GroupMenuPermissionsResponse>
 
 // names in the OpenAPI document (components/schemas) and its descriptions
 z.globalRegistry.add(GroupCreate, { id: 'GroupCreate', description: 'A new group' })

@@ -33,6 +33,7 @@ export const AuditLogResponse = z.object({
   request_id: z.string().nullable(),
   created_at: zTimestamp,
 })
+export type AuditLogResponse = z.infer<typeof AuditLogResponse>
 
 export const ActivityLogQuery = PageQuery.extend({
   page_size: zInt(1, 100).default(20),
@@ -77,6 +78,7 @@ export const ActivityLogResponse = z.object({
   created_at: zTimestamp,
   user: UserRef,
 })
+export type ActivityLogResponse = z.infer<typeof ActivityLogResponse>
 
 // names in the OpenAPI document (components/schemas) and its descriptions
 z.globalRegistry.add(AuditLogResponse, { id: 'AuditLogEntry', description: 'One change: who, what, and the before/after values of the changed fields' })

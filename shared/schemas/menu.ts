@@ -11,6 +11,7 @@ export const MenuItemResponse = z.object({
   module: z.string().nullable(),
   order: z.number().int(),
 })
+export type MenuItemResponse = z.infer<typeof MenuItemResponse>
 export type MenuNode = z.infer<typeof MenuItemResponse> & { children: MenuNode[] }
 export const MenuTreeNode: z.ZodType<MenuNode> = MenuItemResponse.extend({
   get children() {
@@ -26,17 +27,21 @@ export const AccessibleMenu = MenuItemResponse.extend({
   can_delete: z.boolean(),
   source: z.enum(['permission', 'group', 'user']),
 })
+export type AccessibleMenu = z.infer<typeof AccessibleMenu>
 
 export const MenuPermissionRow = z.object({
   code: z.string(), name: z.string(), can_view: z.boolean(), can_create: z.boolean(), can_edit: z.boolean(), can_delete: z.boolean(),
 })
+export type MenuPermissionRow = z.infer<typeof MenuPermissionRow>
 export const MenuPermissionsResponse = z.object({
   user_id: z.number().int(),
   company_id: z.number().int().nullable(),
   permissions: z.array(MenuPermissionRow),
 })
+export type MenuPermissionsResponse = z.infer<typeof MenuPermissionsResponse>
 
 export const ContentTypeResponse = z.object({ id: z.number().int(), app_label: z.string(), model: z.string(), name: z.string() })
+export type ContentTypeResponse = z.infer<typeof ContentTypeResponse>
 
 // names in the OpenAPI document (components/schemas) and its descriptions
 z.globalRegistry.add(MenuItemResponse, { id: 'MenuItem', description: 'A menu item' })

@@ -54,6 +54,7 @@ export const PlanStep = z.object({
   menus: z.array(z.string()),
   data: z.array(z.string()),
 })
+export type PlanStep = z.infer<typeof PlanStep>
 export const ModulePlan = z.object({
   action: z.enum(['install', 'upgrade', 'uninstall', 'restore']),
   module: z.string(),
@@ -89,6 +90,7 @@ export const ModuleResponse = z.object({
   installed_at: z.string().nullable(),
   uninstalled_at: z.string().nullable(),
 })
+export type ModuleResponse = z.infer<typeof ModuleResponse>
 
 export const ModuleListQuery = PageQuery.extend({
   state: ModuleState.optional(),
@@ -118,14 +120,17 @@ export const ModuleMigrationResponse = z.object({
   id: z.number().int(), module: z.string(), name: z.string(), checksum: z.string(), status: z.enum(['applied', 'rolled_back', 'failed', 'pending']),
   applied_at: z.string().nullable(), rolled_back_at: z.string().nullable(), error: z.string().nullable(), reversible: z.boolean(),
 })
+export type ModuleMigrationResponse = z.infer<typeof ModuleMigrationResponse>
 
 export const ModuleOperationResponse = z.object({
   id: z.number().int(), module: z.string(), operation: z.string(), status: z.string(), from_version: z.string().nullable(), to_version: z.string().nullable(),
   user_id: z.number().int().nullable(), started_at: z.string(), duration_ms: z.number().int(), error: z.string().nullable(), details: z.record(z.string(), z.unknown()).nullable(),
 })
+export type ModuleOperationResponse = z.infer<typeof ModuleOperationResponse>
 export const OperationListQuery = PageQuery.extend({ module: ModuleName.optional() })
 
 export const BackupResponse = z.object({ file: z.string(), module: z.string(), created_at: z.string(), size: z.number().int() })
+export type BackupResponse = z.infer<typeof BackupResponse>
 export const BackupListQuery = z.object({ module: ModuleName.optional() })
 
 /** What install / upgrade / uninstall / rollback / restore answer. */
@@ -139,6 +144,7 @@ export const OperationResult = z.object({
   tables_dropped: z.array(z.string()).optional(),
   migrations: z.array(z.string()).optional(),
 })
+export type OperationResult = z.infer<typeof OperationResult>
 
 export const UploadResult = z.object({
   module: z.string(),
@@ -148,6 +154,7 @@ export const UploadResult = z.object({
   needs_rebuild: z.literal(true),
   message: z.string(),
 })
+export type UploadResult = z.infer<typeof UploadResult>
 
 /** Body of a refused lifecycle request: the reason and the validation report. */
 export const ModuleErrorResponse = z.object({ detail: z.string(), report: ModulePlan.optional() })

@@ -35,8 +35,10 @@ export const PermissionResponse = z.object({
   created_at: zTimestamp,
   updated_at: zTimestamp.nullable(),
 })
+export type PermissionResponse = z.infer<typeof PermissionResponse>
 
 export const PermissionGrouped = z.object({ category: z.string(), permissions: z.array(PermissionResponse) })
+export type PermissionGrouped = z.infer<typeof PermissionGrouped>
 
 // names in the OpenAPI document (components/schemas) and its descriptions
 z.globalRegistry.add(PermissionCreate, { id: 'PermissionCreate', description: 'A new custom permission' })

@@ -36,9 +36,11 @@ export const RoleResponse = z.object({
   created_at: zTimestamp,
   updated_at: zTimestamp.nullable(),
 })
+export type RoleResponse = z.infer<typeof RoleResponse>
 
 export const PermissionRef = z.object({ id: z.number().int(), name: z.string(), codename: z.string(), category: z.string(), action: z.string() })
 export const RoleWithPermissions = RoleResponse.extend({ permissions: z.array(PermissionRef), user_count: z.number().int() })
+export type RoleWithPermissions = z.infer<typeof RoleWithPermissions>
 
 export const RolePermissionParams = z.object({ id: zId, permissionId: zId })
 

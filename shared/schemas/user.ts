@@ -83,6 +83,7 @@ export const UserResponse = z.object({
   locked: z.boolean().optional().describe('Sign-ins from some address are backing off after failures'),
   locked_until: zTimestamp.nullable().optional(),
 })
+export type UserResponse = z.infer<typeof UserResponse>
 
 export const UserDetailResponse = UserResponse.extend({
   company_roles: z.array(z.object({
@@ -97,6 +98,7 @@ export const UserDetailResponse = UserResponse.extend({
   })),
   permissions: z.array(z.string()),
 })
+export type UserDetailResponse = z.infer<typeof UserDetailResponse>
 
 export const UserMention = z.object({
   id: z.number().int(),

@@ -97,7 +97,7 @@ describe('users', () => {
   it('creates, edits and deletes a user, with server errors on the fields, and shows the audit diff', async () => {
     const page = await pageAs('admin', 'admin123')
     await page.goto(`${server.url}/settings/users`)
-    await page.waitForSelector('[data-testid="users-table"] tbody tr')
+    await page.waitForSelector('[data-testid="users-table"] [data-testid="user-edit"]')
     await shot(page, 'users-desktop')
     await page.getByTestId('user-new').click()
     // the new user gets a company (the active one by default) and a role there
@@ -159,6 +159,7 @@ describe('companies and roles', () => {
     const page = await pageAs('admin', 'admin123')
     await page.goto(`${server.url}/settings/companies`)
     await page.getByTestId('company-ACME').getByTestId('company-delete').click()
+    await page.getByTestId('company-delete-confirm').click()
     await page.getByText('Cannot delete company with assigned users').first().waitFor()
     expect(await page.getByTestId('company-ACME').count()).toBe(1)
   })
@@ -203,7 +204,7 @@ describe('memberships, permissions and lockout', () => {
   it('edits a user\'s memberships in place and saves everything with one button', async () => {
     const page = await pageAs('admin', 'admin123')
     await page.goto(`${server.url}/settings/users`)
-    await page.waitForSelector('[data-testid="users-table"] tbody tr')
+    await page.waitForSelector('[data-testid="users-table"] [data-testid="user-edit"]')
     await page.getByTestId('user-search').fill('bobwilson')
     await expect.poll(() => page.getByTestId('users-total').textContent()).toBe('1 users')
     await page.getByTestId('user-edit').first().click()
@@ -260,7 +261,7 @@ describe('memberships, permissions and lockout', () => {
     await shot(login, 'login-locked-desktop')
     const page = await pageAs('admin', 'admin123')
     await page.goto(`${server.url}/settings/users`)
-    await page.waitForSelector('[data-testid="users-table"] tbody tr')
+    await page.waitForSelector('[data-testid="users-table"] [data-testid="user-edit"]')
     await page.getByTestId('user-search').fill('alicejohnson')
     await expect.poll(() => page.getByTestId('users-total').textContent()).toBe('1 users')
     await expect.poll(() => page.getByTestId('user-locked').count()).toBe(1)
@@ -374,7 +375,7 @@ describe('layout', () => {
     }
     // the users table's actions sit in a row menu on a phone
     await page.goto(`${server.url}/settings/users`)
-    await page.waitForSelector('[data-testid="users-table"] tbody tr')
+    await page.waitForSelector('[data-testid="users-table"] [data-testid="row-actions"]')
     await page.getByTestId('user-search').fill('johndoe')
     await expect.poll(() => page.getByTestId('users-total').textContent()).toBe('1 users')
     const menu = page.getByTestId('row-actions').first()

@@ -40,6 +40,8 @@ export const DemoItemResponse = z.object({
   created_at: z.string(),
   updated_at: z.string().nullable(),
 })
+export type DemoItemResponse = z.infer<typeof DemoItemResponse>
+
 export const DemoItemList = z.object({ total: z.number().int(), items: z.array(DemoItemResponse), page: z.number().int(), page_size: z.number().int() })
 
 export const DemoItemIdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) })

@@ -1,5 +1,5 @@
 import { and, asc, eq, ilike, or, sql } from 'drizzle-orm'
-import type { CompanyCreateInput, CompanyListQueryInput, CompanyNode, CompanyUpdateInput } from '../../../shared/schemas/company'
+import type { CompanyCreateInput, CompanyListQueryInput, CompanyNode, CompanyUpdateInput, CompanyUsersQueryInput } from '../../../shared/schemas/company'
 import { rowsOf } from '../../db/client'
 import { companies, roles, userCompanyRoles, users } from '../../db/schema'
 import { writeAudit } from '../../kernel/audit'
@@ -8,7 +8,7 @@ import { conflict, fieldError, forbidden, notFound } from '../../kernel/errors'
 import { authorizeIn } from '../../kernel/access/grants'
 import { hasPermission, invalidatePermissions } from '../../kernel/access/permissions'
 import { inMemberCompanies, seesAll } from '../../kernel/access/scope'
-import { escapeLike, offsetOf, pageOf, toSnake, type PageQuery } from '../../kernel/serialize'
+import { escapeLike, offsetOf, pageOf, toSnake } from '../../kernel/serialize'
 import { userColumns, userResponse } from '../users/shared'
 
 type CompanyRow = typeof companies.$inferSelect
@@ -128,9 +128,11 @@ export async function deleteCompany(ctx: UserContext, id: number) {
 }
 
 /** Active members of a company the caller belongs to (the original's shape: rows under `users`). */
-export async function companyUsers(ctx: ServiceContext, id: number, q: PageQuery) {
+export async function companyUsers(ctx: ServiceContext, id: number, q: CompanyUsersQueryInput) {
   const company = await findCompanyOr404(ctx, id)
-  const where = and(eq(userCompanyRoles.companyId, id), eq(userCompanyRoles.isActive, true), eq(users.isDeleted, false), eq(users.isActive, true))
+  const term = `%${escapeLike(q.search ?? '')}%`
+  const where = and(eq(userCompanyRoles.companyId, id), eq(userCompanyRoles.isActive, true), eq(users.isDeleted, false), eq(users.isActive, true),
+    q.search ? or(ilike(users.username, term), ilike(users.email, term), ilike(users.fullName, term)) : undefined)
   const [rows, [total]] = await Promise.all([
     ctx.db.select({ user: userColumns, roleId: roles.id, roleName: roles.name }).from(userCompanyRoles)
       .innerJoin(users, eq(users.id, userCompanyRoles.userId)).innerJoin(roles, eq(roles.id, userCompanyRoles.roleId))

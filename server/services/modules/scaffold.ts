@@ -70,6 +70,7 @@ import { zId, zInt } from '${to('shared/schemas.ts', 'shared/schemas/common')}'
 export const ItemInput = z.object({ name: z.string().trim().min(1).max(200), description: z.string().max(10_000).nullish() }).strict()
 export type ItemInputValue = z.infer<typeof ItemInput>
 export const ItemResponse = z.object({ id: z.number().int(), name: z.string(), description: z.string().nullable(), company_id: z.number().int().nullable(), created_at: z.string(), updated_at: z.string().nullable() })
+export type ItemResponse = z.infer<typeof ItemResponse>
 export const ItemList = z.object({ total: z.number().int(), items: z.array(ItemResponse), page: z.number().int(), page_size: z.number().int() })
 export const ItemListQuery = z.object({ page: zInt(1, 1_000_000).default(1), page_size: zInt(1, 100).default(20) })
 export const ItemParams = z.object({ id: zId })
@@ -163,40 +164,37 @@ function pascal(name: string) {
 function pageTemplate(name: string, title: string, perm: (a: string) => string, schemas: string) {
   return `<script setup lang="ts">
 import type { FormSubmitEvent } from '@nuxt/ui'
-import { ItemInput } from '${schemas}'
+import { ItemInput, type ItemResponse } from '${schemas}'
 
 defineOptions({ name: '${pascal(name)}ItemsPage' })
 useRequirePermission('${perm('read')}')
 useHead({ title: '${title} · FastVue' })
-interface Item { id: number, name: string, description: string | null }
 const api = useApi()
-const toast = useToast()
+const run = useApiAction()
+const saving = run.pending
 const { can } = useCan()
-const { data, refresh } = useAsyncData('${name}-items', () => api<{ items: Item[], total: number }>('/api/v1/${name}/items/', { query: { page_size: 100 } }), { server: false })
-const editing = ref<Item | null>(null)
+const { data, refresh } = useAsyncData('${name}-items', () => api<{ items: ItemResponse[], total: number }>('/api/v1/${name}/items/', { query: { page_size: 100 } }), { server: false })
+const editing = ref<ItemResponse | null>(null)
 const open = ref(false)
 const state = reactive({ name: '', description: '' })
-function edit(item: Item | null) {
+function edit(item: ItemResponse | null) {
   editing.value = item
   state.name = item?.name ?? ''
   state.description = item?.description ?? ''
   open.value = true
 }
 async function save(event: FormSubmitEvent<any>) {
-  try {
-    if (editing.value) await api(\`/api/v1/${name}/items/\${editing.value.id}\`, { method: 'PUT', body: event.data })
-    else await api('/api/v1/${name}/items/', { method: 'POST', body: event.data })
-    open.value = false
-    await refresh()
-  }
-  catch (e) {
-    toast.add({ title: 'Could not save', description: apiErrorMessage(e), color: 'error' })
-  }
+  const item = editing.value
+  await run(() => (item ? api(\`/api/v1/${name}/items/\${item.id}\`, { method: 'PUT', body: event.data }) : api('/api/v1/${name}/items/', { method: 'POST', body: event.data })), {
+    success: 'Saved',
+    error: 'Could not save',
+    after: () => {
+      open.value = false
+      return refresh()
+    },
+  })
 }
-async function remove(item: Item) {
-  await api(\`/api/v1/${name}/items/\${item.id}\`, { method: 'DELETE' })
-  await refresh()
-}
+const deleting = ref<ItemResponse | null>(null)
 </script>
 
 <template>
@@ -223,6 +221,7 @@ async function remove(item: Item) {
           size="xs"
           variant="ghost"
           color="neutral"
+          :aria-label="\`Edit \${row.original.name}\`"
           @click="edit(row.original)"
         />
         <UButton
@@ -231,47 +230,57 @@ async function remove(item: Item) {
           size="xs"
           variant="ghost"
           color="error"
-          @click="remove(row.original)"
+          :aria-label="\`Delete \${row.original.name}\`"
+          @click="deleting = row.original"
         />
       </template>
     </UTable>
-    <USlideover
+    <CommonFormPanel
       v-model:open="open"
       :title="editing ? 'Edit item' : 'New item'"
+      form="${name}-item-form"
+      :loading="saving"
     >
-      <template #body>
-        <UForm
-          :schema="ItemInput"
-          :state="state"
-          class="space-y-4"
-          @submit="save"
+      <UForm
+        id="${name}-item-form"
+        :schema="ItemInput"
+        :state="state"
+        class="space-y-4"
+        @submit="save"
+      >
+        <UFormField
+          label="Name"
+          name="name"
+          required
         >
-          <UFormField
-            label="Name"
-            name="name"
-            required
-          >
-            <UInput
-              v-model="state.name"
-              class="w-full"
-            />
-          </UFormField>
-          <UFormField
-            label="Description"
-            name="description"
-          >
-            <UTextarea
-              v-model="state.description"
-              class="w-full"
-            />
-          </UFormField>
-          <UButton
-            type="submit"
-            label="Save"
+          <UInput
+            v-model="state.name"
+            class="w-full"
           />
-        </UForm>
+        </UFormField>
+        <UFormField
+          label="Description"
+          name="description"
+        >
+          <UTextarea
+            v-model="state.description"
+            class="w-full"
+          />
+        </UFormField>
+      </UForm>
+    </CommonFormPanel>
+    <CommonConfirmDelete
+      v-model="deleting"
+      title="Delete item"
+      :action="item => api(\`/api/v1/${name}/items/\${item.id}\`, { method: 'DELETE' })"
+      :success="item => \`\${item.name} deleted\`"
+      error="Could not delete"
+      @deleted="refresh()"
+    >
+      <template #default="{ item }">
+        Delete <b>{{ item.name }}</b>?
       </template>
-    </USlideover>
+    </CommonConfirmDelete>
   </CommonPagePanel>
 </template>
 `
