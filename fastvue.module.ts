@@ -43,6 +43,7 @@ export default defineModuleManifest({
     'activity.read': { description: 'Read the activity log of the company', category: 'audit' },
     'module.read': { description: 'See the modules (apps), their migrations, operations and backups', category: 'system' },
     'module.manage': { description: 'Full control of modules (install, upgrade and uninstall also need a superuser)', category: 'system' },
+    'security.manage': { description: 'See every company\'s security events (suspicious requests, bans, rate limits) and lift bans: for platform operators', category: 'system' },
   },
   // the console's navigation; each item names the permission it needs (none = every user)
   menus: [
@@ -56,6 +57,7 @@ export default defineModuleManifest({
     { code: 'settings.access_rules', name: 'Access rules', path: '/settings/access-rules', icon: 'i-lucide-list-checks', permission: 'access_rule.read', parent: 'settings', order: 60 },
     { code: 'settings.activity', name: 'Activity log', path: '/settings/activity', icon: 'i-lucide-activity', permission: 'activity.read', parent: 'settings', order: 70 },
     { code: 'settings.audit', name: 'Audit log', path: '/settings/audit', icon: 'i-lucide-history', permission: 'system.audit', parent: 'settings', order: 80 },
+    { code: 'settings.security', name: 'Security', path: '/settings/security', icon: 'i-lucide-shield-alert', permission: 'security.manage', parent: 'settings', order: 85 },
     { code: 'apps', name: 'Apps', path: '/apps', icon: 'i-lucide-layout-grid', permission: 'module.read', order: 80 },
     { code: 'profile', name: 'Profile', path: '/profile', icon: 'i-lucide-user', order: 100 },
   ],

@@ -1,7 +1,8 @@
 import { getHeader, setResponseStatus } from 'h3'
 import { useConfig } from '../config'
 import { scoreRequest } from '../kernel/threats'
-import { bannedUntil, BLOCKED, recordThreat } from '../utils/threat-screen'
+import { bannedUntil } from '../kernel/bans'
+import { BLOCKED, recordThreat } from '../utils/threat-screen'
 
 /** Built assets: nothing to score. */
 const ASSETS = /^\/(?:_nuxt\/|_fonts\/|favicon\.ico$|api\/v1\/(?:docs|redoc)\/assets\/)/

@@ -2,7 +2,7 @@ import type { H3Event } from 'h3'
 import { useConfig } from '../config'
 import { useDb } from '../db/client'
 import { logActivity } from '../kernel/activity'
-import { useCache } from '../kernel/cache'
+import { ban } from '../kernel/bans'
 import { systemContext } from '../kernel/context'
 import { AppError, describeError } from '../kernel/errors'
 import { isAllowListed, overLimit } from '../kernel/rate-limit'
@@ -16,38 +16,6 @@ declare module 'h3' {
 }
 
 export const BLOCKED = 'Request blocked due to security policy'
-
-/** Bans looked up in the cache, remembered here for 5 s: a ban reaches other instances within that. */
-const banSeen = new Map<string, { until: number, at: number }>()
-const banKey = (ip: string) => `threat:ban:${ip}`
-
-export async function bannedUntil(ip: string): Promise<number> {
-  const seen = banSeen.get(ip)
-  if (seen && seen.at > Date.now() - 5000) return seen.until
-  let until = 0
-  try {
-    until = Number(await useCache().storage.getItem<string>(banKey(ip))) || 0
-  }
-  catch (error) {
-    // no cache, no bans: requests are still scored and blocked one by one
-    console.warn(`[threats] ban lookup failed: ${describeError(error)}`)
-  }
-  if (banSeen.size > 10_000) banSeen.clear()
-  banSeen.set(ip, { until, at: Date.now() })
-  return until
-}
-
-async function ban(ip: string, seconds: number) {
-  const until = Date.now() + seconds * 1000
-  await useCache().storage.setItem(banKey(ip), String(until), { ttl: seconds })
-  banSeen.set(ip, { until, at: Date.now() })
-}
-
-/** Ends a ban (the Security page's "unban"). */
-export async function unban(ip: string) {
-  await useCache().storage.removeItem(banKey(ip))
-  banSeen.delete(ip)
-}
 
 /**
  * Records a suspicious or blocked request with its score and factors, and counts it towards a ban

@@ -1323,6 +1323,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/security/bans/{ip}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Lift the ban of an address
+         * @description 404 when no ban is in force for it.
+         *
+         *     Requires permission `security.manage` in the active company (superusers pass).
+         */
+        delete: operations["liftBan"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/security/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Suspicious requests, bans and rate-limit hits
+         * @description Across every company: counts by kind, a histogram of risk scores, the top sources, the bans in force, rate-limit hits by rule and the 20 latest suspicious events with their factors.
+         *
+         *     Requires permission `security.manage` in the active company (superusers pass).
+         */
+        get: operations["getSecurityOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/security/violations": {
         parameters: {
             query?: never;
@@ -2393,6 +2437,63 @@ export interface components {
             description?: string | null;
             is_active?: boolean;
             permission_ids?: (number | string)[];
+        };
+        /** @description Suspicious requests, bans and rate-limit hits over a period */
+        SecurityOverview: {
+            period_days: number;
+            counts: {
+                suspicious: number;
+                blocked: number;
+                rate_limited: number;
+                banned: number;
+                csp_violations: number;
+            };
+            histogram: {
+                from: number;
+                to: number;
+                count: number;
+            }[];
+            top_sources: {
+                ip: string;
+                events: number;
+                max_score: number;
+                /**
+                 * Format: date-time
+                 * @example 2026-01-15T09:30:00.000Z
+                 */
+                last_seen: string;
+            }[];
+            bans: {
+                ip: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-01-15T09:30:00.000Z
+                 */
+                until: string;
+            }[];
+            rate_limit_hits: {
+                rule: string;
+                events: number;
+            }[];
+            recent: {
+                id: number;
+                /**
+                 * Format: date-time
+                 * @example 2026-01-15T09:30:00.000Z
+                 */
+                created_at: string;
+                action: string;
+                ip_address: string | null;
+                request_method: string | null;
+                request_path: string | null;
+                risk_score: number;
+                risk_factors: {
+                    rule: string;
+                    points: number;
+                    detail: string;
+                }[] | null;
+                description: string | null;
+            }[];
         };
         /** @description A security event the console noticed */
         SecurityViolation: {
@@ -5693,6 +5794,61 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    liftBan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ip: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getSecurityOverview: {
+        parameters: {
+            query?: {
+                days?: number | string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecurityOverview"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
             429: components["responses"]["TooManyRequests"];

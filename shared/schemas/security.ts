@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { zInt, zTimestamp } from './common'
 
 /** One CSP violation as browsers describe it (report-uri's `csp-report` and the Reporting API's body). */
 const CspFields = z.object({
@@ -47,3 +48,38 @@ export const SecurityViolationResponse = z.object({ status: z.literal('reported'
 
 z.globalRegistry.add(CspReportBody, { id: 'CspReport', description: 'A Content-Security-Policy violation report (report-uri or Reporting API form)' })
 z.globalRegistry.add(SecurityViolationBody, { id: 'SecurityViolation', description: 'A security event the console noticed' })
+
+export const SecurityOverviewQuery = z.object({ days: zInt(1, 90).default(7) })
+export type SecurityOverviewQueryInput = z.infer<typeof SecurityOverviewQuery>
+
+const RiskFactor = z.object({ rule: z.string(), points: z.number().int(), detail: z.string() })
+export const SecurityEvent = z.object({
+  id: z.number().int(),
+  created_at: zTimestamp,
+  action: z.string(),
+  ip_address: z.string().nullable(),
+  request_method: z.string().nullable(),
+  request_path: z.string().nullable(),
+  risk_score: z.number().int(),
+  risk_factors: z.array(RiskFactor).nullable(),
+  description: z.string().nullable(),
+})
+export type SecurityEventRow = z.infer<typeof SecurityEvent>
+
+export const SecurityOverviewResponse = z.object({
+  period_days: z.number().int(),
+  counts: z.object({
+    suspicious: z.number().int(), blocked: z.number().int(), rate_limited: z.number().int(), banned: z.number().int(), csp_violations: z.number().int(),
+  }),
+  /** suspicious requests by risk score, in buckets of ten (0–9 … 90–100) */
+  histogram: z.array(z.object({ from: z.number().int(), to: z.number().int(), count: z.number().int() })),
+  top_sources: z.array(z.object({ ip: z.string(), events: z.number().int(), max_score: z.number().int(), last_seen: zTimestamp })),
+  bans: z.array(z.object({ ip: z.string(), until: zTimestamp })),
+  rate_limit_hits: z.array(z.object({ rule: z.string(), events: z.number().int() })),
+  recent: z.array(SecurityEvent),
+})
+export type SecurityOverview = z.infer<typeof SecurityOverviewResponse>
+
+export const BanParams = z.object({ ip: z.string().min(2).max(45).regex(/^[\da-fA-F.:]+$/, 'An IPv4 or IPv6 address') })
+
+z.globalRegistry.add(SecurityOverviewResponse, { id: 'SecurityOverview', description: 'Suspicious requests, bans and rate-limit hits over a period' })

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { signIn, startServer, type TestServer } from '../helpers/server'
-import { cspViolations, DESKTOP, launch, waitInteractive } from './browser'
+import { cspViolations, DESKTOP, launch, signInUi, waitInteractive } from './browser'
 
 // Issue "Request security": the console's pages carry a nonce-based CSP; what breaks it is
 // blocked, seen by the browser suite's watcher, and reported to the server.
@@ -43,4 +43,17 @@ it('runs the page\'s own scripts by nonce, blocks an injected one, and the repor
     .toEqual([expect.stringMatching(/^CSP blocked inline \(script-src-elem\) on http:\/\/127\.0\.0\.1:\d+\/login$/)])
   // seen and reported as it should be: not a violation of the console's own
   cspViolations.length = 0
+})
+
+it('the Security page shows a blocked request with its score and factors, under the same policy', async () => {
+  const blocked = await fetch(`${server.url}/api/v1/users/?search=${encodeURIComponent('1 UNION SELECT password FROM users')}`, { headers: { 'user-agent': 'sqlmap/1.7', 'accept': '*/*' } })
+  expect(blocked.status).toBe(403)
+  const page = await (await browser.newContext({ viewport: DESKTOP })).newPage()
+  await signInUi(page, server.url, 'admin', 'admin123')
+  await page.getByRole('link', { name: 'Security' }).first().click()
+  await page.waitForURL(/\/settings\/security$/)
+  const events = page.getByTestId('security-events')
+  await expect.poll(() => events.innerText()).toContain('GET /api/v1/users/')
+  expect(await events.innerText()).toMatch(/80[\s\S]*injection_query \(\+30\), scanner_user_agent \(\+50\)/)
+  await expect.poll(() => page.getByTestId('security-count-blocked').innerText()).toContain('1')
 })
