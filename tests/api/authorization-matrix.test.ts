@@ -269,6 +269,11 @@ const ROUTES: Record<string, RouteSpec> = {
       return () => as.post(`/api/v1/demo/demo-items/${id}/toggle-active`)
     },
   },
+  'DELETE /api/v1/security/bans/{ip}': {
+    // platform-wide, not a company's; nothing is banned here: authorized callers reach the 404
+    permission: 'security.manage', stake: [], wheres: ['same'], allowed: 404,
+    act: async ({ as }) => () => as.delete('/api/v1/security/bans/198.51.100.77'),
+  },
   'DELETE /api/v1/access-rules/{id}': {
     permission: 'access_rule.delete', stake: [], allowed: 204,
     act: async ({ as, where }) => {
@@ -282,6 +287,8 @@ const ROUTES: Record<string, RouteSpec> = {
 const SELF_SERVICE = new Set([
   'POST /api/v1/auth/login', 'POST /api/v1/auth/refresh', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/change-password',
   'POST /api/v1/auth/switch-company', 'PUT /api/v1/auth/me', 'DELETE /api/v1/auth/sessions/{id}',
+  // public report sinks: the caller files a report of their own, nothing else changes
+  'POST /api/v1/csp/csp-report', 'POST /api/v1/security/violations',
 ])
 
 /** Write operations of the document, and those only a superuser may call (its description says so). */

@@ -13,6 +13,8 @@ export interface TestServer {
   databaseUrl?: string
   /** last lines the server printed, for failure messages */
   output: () => string
+  /** everything it printed (request log lines included) */
+  logFile: string
   stop: () => Promise<void>
 }
 
@@ -114,7 +116,8 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   const child: ChildProcess = spawn(process.execPath, [entry], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] })
   let out = ''
   mkdirSync(LOG_DIR, { recursive: true })
-  const log = createWriteStream(join(LOG_DIR, `server-${port}-${Date.now()}.log`))
+  const logFile = join(LOG_DIR, `server-${port}-${Date.now()}.log`)
+  const log = createWriteStream(logFile)
   const keep = (b: Buffer) => {
     out = (out + b.toString()).slice(-8000)
     log.write(b)
@@ -142,6 +145,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   return {
     url, port, databaseUrl,
     output: () => out,
+    logFile,
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise(r => child.once('exit', r))
