@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process'
 import { cpus, totalmem } from 'node:os'
 import autocannon from 'autocannon'
 import { addResultRow } from './results.mjs'
-import { signIn, startServer } from '../tests/helpers/server'
+import { signIn, startServer } from '../tests/helpers/server.ts'
 
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 500)
 const DURATION = Number(process.env.LOAD_DURATION ?? 30)
@@ -14,13 +14,13 @@ const DURATION = Number(process.env.LOAD_DURATION ?? 30)
 const server = await startServer({ env: { ENVIRONMENT: 'benchmark', RATE_LIMIT_ENABLED: 'true', THREAT_BAN_AFTER: '10' } })
 try {
   const { login } = await signIn(server.url, 'johndoe', 'password123')
-  const statuses = new Map<number, number>()
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+  const statuses = new Map()
+  const result = await new Promise((resolve, reject) => {
     const instance = autocannon({
       url: `${server.url}/api/v1/users/?page_size=20`, connections: CONNECTIONS, duration: DURATION, timeout: 10,
       headers: { 'authorization': `Bearer ${login.access_token}`, 'accept': 'application/json', 'user-agent': 'fastvue-load-bench' },
     }, (e, r) => (e ? reject(e) : resolve(r)))
-    instance.on('response', (_client: unknown, status: number) => statuses.set(status, (statuses.get(status) ?? 0) + 1))
+    instance.on('response', (_client, status) => statuses.set(status, (statuses.get(status) ?? 0) + 1))
   })
   const other = [...statuses].filter(([s]) => s !== 200 && s !== 429)
   const ok = result.errors === 0 && result.timeouts === 0 && other.length === 0 && (statuses.get(200) ?? 0) > 0
@@ -31,7 +31,7 @@ try {
     commit = execFileSync('git', ['rev-parse', '--short', 'HEAD']).toString().trim()
   }
   catch (error) {
-    console.warn('not a git checkout:', (error as Error).message)
+    console.warn('not a git checkout:', error.message)
   }
   addResultRow('Users list under load: 500 connections × 30 s, limits on (issue "Request security")',
     `\`npm run bench:load\`: \`GET /api/v1/users/?page_size=20\` as one signed-in Manager from ${CONNECTIONS} connections for ${DURATION} s, with the default rate limits
