@@ -1335,7 +1335,7 @@ export interface paths {
         post?: never;
         /**
          * Lift the ban of an address
-         * @description 404 when no ban is in force for it.
+         * @description Idempotent: an address that is not banned stays so (204 as well).
          *
          *     Requires permission `security.manage` in the active company (superusers pass).
          */
@@ -5820,7 +5820,6 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
             429: components["responses"]["TooManyRequests"];

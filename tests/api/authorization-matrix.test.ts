@@ -270,8 +270,8 @@ const ROUTES: Record<string, RouteSpec> = {
     },
   },
   'DELETE /api/v1/security/bans/{ip}': {
-    // platform-wide, not a company's; nothing is banned here: authorized callers reach the 404
-    permission: 'security.manage', stake: [], wheres: ['same'], allowed: 404,
+    // platform-wide, not a company's; lifting a ban that is not there is a no-op (204)
+    permission: 'security.manage', stake: [], wheres: ['same'], allowed: 204,
     act: async ({ as }) => () => as.delete('/api/v1/security/bans/198.51.100.77'),
   },
   'DELETE /api/v1/access-rules/{id}': {

@@ -178,6 +178,8 @@ const FIXTURES: Record<string, Fixture> = {
   getUser: async f => ({ path: { id: f.ids.john } }),
   updateUser: async f => ({ path: { id: (await f.make.user()).id } }),
   deleteUser: async f => ({ path: { id: (await f.make.user()).id } }),
+  // an address with no ban: lifting it is a no-op
+  liftBan: async () => ({ path: { ip: '198.51.100.7' } }),
   unlockUser: async f => ({ path: { id: (await f.make.user()).id } }),
   getUserMenuPermissions: async f => ({ path: { id: (await f.make.user()).id } }),
   setUserMenuPermissions: async f => ({ path: { id: (await f.make.user()).id } }),

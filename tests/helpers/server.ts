@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { createServer } from 'node:net'
 import { join, resolve } from 'node:path'
 import postgres from 'postgres'
+import { isSecretKey } from '../../server/kernel/redact'
 import { ROOT } from './db'
 
 export interface TestServer {
@@ -25,12 +26,11 @@ export interface TestServer {
  */
 export const LOG_DIR = resolve(ROOT, 'tests/.tmp/server-logs')
 export const SECRETS_FILE = resolve(ROOT, 'tests/.tmp/secrets.txt')
-const SECRET_FIELD = /password|token|secret/i
 function recordSecrets(value: unknown, depth = 0) {
   if (!value || typeof value !== 'object' || depth > 5) return
   const found: string[] = []
   for (const [k, v] of Object.entries(value)) {
-    if (typeof v === 'string' && SECRET_FIELD.test(k) && v.length >= 6 && !/\s/.test(v)) found.push(v)
+    if (typeof v === 'string' && isSecretKey(k) && v.length >= 6 && !/\s/.test(v)) found.push(v)
     else if (v && typeof v === 'object') recordSecrets(v, depth + 1)
   }
   if (found.length) {

@@ -1,10 +1,12 @@
+import { isIP } from 'node:net'
 import { and, count, desc, eq, gte, inArray, isNotNull, max, sql } from 'drizzle-orm'
 import type { SecurityOverviewQueryInput } from '../../../shared/schemas/security'
 import { activityLogs } from '../../db/schema'
 import { logActivity } from '../../kernel/activity'
+import { writeAudit } from '../../kernel/audit'
 import { listBans, unban } from '../../kernel/bans'
 import type { UserContext } from '../../kernel/context'
-import { notFound } from '../../kernel/errors'
+import { fieldError } from '../../kernel/errors'
 
 const iso = (d: Date | string | number) => new Date(d).toISOString()
 
@@ -42,8 +44,19 @@ export async function securityOverview(ctx: UserContext, q: SecurityOverviewQuer
   }
 }
 
-/** Lifts a ban before it ends; recorded in the activity log. */
+/**
+ * Lifts a ban before it ends; an address that is not banned stays so (the call is idempotent).
+ * The operator's action is audited either way (platform-wide: superusers read it); a lifted ban
+ * is also security activity.
+ */
 export async function liftBan(ctx: UserContext, ip: string) {
-  if (!(await unban(ip))) throw notFound('No ban in force for this address')
-  await logActivity(ctx, { action: 'ip_unbanned', category: 'security', entityType: 'ip', entityName: ip, description: `Ban of ${ip} lifted by ${ctx.user.username}` })
+  if (!isIP(ip)) throw fieldError(['path', 'ip'], 'An IPv4 or IPv6 address')
+  const until = (await listBans()).find(b => b.ip === ip)?.until ?? null
+  const lifted = await unban(ip)
+  await writeAudit(ctx, {
+    entityType: 'ip_ban', entityId: null, entityName: ip, action: 'delete', companyId: null,
+    before: { ip, bannedUntil: until ? new Date(until) : null }, after: null,
+    description: lifted ? `Ban of ${ip} lifted` : `No ban of ${ip} was in force`,
+  })
+  if (lifted) await logActivity(ctx, { action: 'ip_unbanned', category: 'security', entityType: 'ip', entityName: ip, description: `Ban of ${ip} lifted by ${ctx.user.username}` })
 }

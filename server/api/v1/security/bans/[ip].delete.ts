@@ -2,8 +2,8 @@ import { BanParams } from '#shared/schemas/security'
 import { liftBan } from '~~/server/services/security/overview'
 
 export default defineApiHandler({
-  operationId: 'liftBan', permission: 'security.manage', params: BanParams, status: 204, tags: ['security'],
-  summary: 'Lift the ban of an address', description: '404 when no ban is in force for it.',
+  operationId: 'liftBan', permission: 'security.manage', params: BanParams, status: 204, lookup: false, tags: ['security'],
+  summary: 'Lift the ban of an address', description: 'Idempotent: an address that is not banned stays so (204 as well).',
 }, async (ctx, { params }) => {
   await liftBan(ctx, params.ip)
 })
