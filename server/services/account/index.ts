@@ -109,11 +109,22 @@ export async function login(ctx: ServiceContext, input: LoginInput) {
     throw unauthorized('Account is inactive')
   }
   await ctx.db.delete(loginAttempts).where(and(eq(loginAttempts.account, account), eq(loginAttempts.ipAddress, ip)))
-  // Seam for the 2FA step: a user with two_factor_enabled will get a challenge here instead of tokens.
+  return firstFactorPassed(ctx, user, 'password')
+}
+
+/** How the first factor was proven. A passkey is possession and presence at once: it satisfies 2FA. */
+export type SignInMethod = 'password' | 'oauth' | 'passkey'
+
+/**
+ * Every way of signing in ends here once its first factor holds (password, OAuth provider,
+ * passkey). The second-factor step belongs here — a user with 2FA gets a challenge instead of
+ * tokens — so no sign-in path can skip it.
+ */
+export async function firstFactorPassed(ctx: ServiceContext, user: UserRow, _method: SignInMethod) {
   return completeLogin(ctx, user)
 }
 
-/** Password (and later second factor) verified: open a session and hand out tokens. */
+/** Every factor verified: open a session and hand out tokens. Only firstFactorPassed and the 2FA step call it. */
 export async function completeLogin(ctx: ServiceContext, user: UserRow) {
   const config = useConfig()
   const companyId = await pickCompany(ctx.db, user)
