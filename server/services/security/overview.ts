@@ -51,12 +51,11 @@ export async function securityOverview(ctx: UserContext, q: SecurityOverviewQuer
  */
 export async function liftBan(ctx: UserContext, ip: string) {
   if (!isIP(ip)) throw fieldError(['path', 'ip'], 'An IPv4 or IPv6 address')
-  const until = (await listBans()).find(b => b.ip === ip)?.until ?? null
-  const lifted = await unban(ip)
+  const until = await unban(ip)
   await writeAudit(ctx, {
     entityType: 'ip_ban', entityId: null, entityName: ip, action: 'delete', companyId: null,
     before: { ip, bannedUntil: until ? new Date(until) : null }, after: null,
-    description: lifted ? `Ban of ${ip} lifted` : `No ban of ${ip} was in force`,
+    description: until ? `Ban of ${ip} lifted` : `No ban of ${ip} was in force`,
   })
-  if (lifted) await logActivity(ctx, { action: 'ip_unbanned', category: 'security', entityType: 'ip', entityName: ip, description: `Ban of ${ip} lifted by ${ctx.user.username}` })
+  if (until) await logActivity(ctx, { action: 'ip_unbanned', category: 'security', entityType: 'ip', entityName: ip, description: `Ban of ${ip} lifted by ${ctx.user.username}` })
 }
