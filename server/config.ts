@@ -69,7 +69,7 @@ export interface ThreatConfig {
 }
 
 /** Named limits: who is counted (an IP, a user, an account, an address) on which route class. */
-export type RateRule = 'api_user' | 'api_ip' | 'login_ip' | 'login_account' | 'refresh_ip' | 'report_ip' | 'mail_address' | 'mail_ip'
+export type RateRule = 'api_user' | 'api_key' | 'api_ip' | 'login_ip' | 'login_account' | 'refresh_ip' | 'report_ip' | 'mail_address' | 'mail_ip'
 export interface RateLimitConfig {
   /** RATE_LIMIT_ENABLED (default true); test servers switch it off unless a test sets limits */
   enabled: boolean
@@ -87,7 +87,7 @@ export interface RateLimitConfig {
  * (its 5) and per IP (more generous: an office shares one address).
  */
 export const RATE_LIMIT_DEFAULTS: Record<RateRule, string> = {
-  api_user: '600/60', api_ip: '120/60', login_ip: '30/300', login_account: '5/300', refresh_ip: '15/60', report_ip: '30/60',
+  api_user: '600/60', api_key: '600/60', api_ip: '120/60', login_ip: '30/300', login_account: '5/300', refresh_ip: '15/60', report_ip: '30/60',
   mail_address: '3/3600', mail_ip: '10/3600',
 }
 

@@ -131,6 +131,20 @@ const ROUTES: Record<string, RouteSpec> = {
       return () => as.post(`/api/v1/users/${target.id}/unlock`)
     },
   },
+  // a key carries permissions: its maker must hold them in the key's company (the viewer of GTS lacks user.update)
+  'POST /api/v1/auth/api-keys': {
+    permission: 'user.read', stake: ['user.update', 'group.read'],
+    act: async ({ as, company }) => () => as.post('/api/v1/auth/api-keys', { name: `k ${tag()}`, permissions: ['user.update', 'group.read'], company_id: company }),
+  },
+  'DELETE /api/v1/users/{id}/api-keys/{keyId}': {
+    permission: 'user.update', stake: [], allowed: 204,
+    act: async ({ as, company }) => {
+      const target = await member(company, S)
+      const theirs = (await signIn(server.url, target.username, 'Passw0rdOK')).api
+      const key = await ok(theirs.post('/api/v1/auth/api-keys', { name: `k ${tag()}`, permissions: ['group.read'], company_id: company }))
+      return () => as.delete(`/api/v1/users/${target.id}/api-keys/${key.id}`)
+    },
+  },
   'POST /api/v1/roles': {
     permission: 'role.create', stake: S,
     act: async ({ as, company }) => () => as.post('/api/v1/roles/', { name: `x ${tag()}`, codename: `x_${tag()}`, company_id: company, permission_ids: ids(S) }),
@@ -286,7 +300,7 @@ const ROUTES: Record<string, RouteSpec> = {
 /** Write routes that act only on the caller's own account or session: nothing of anyone else's is at stake. */
 const SELF_SERVICE = new Set([
   'POST /api/v1/auth/login', 'POST /api/v1/auth/refresh', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/change-password',
-  'POST /api/v1/auth/switch-company', 'PUT /api/v1/auth/me', 'DELETE /api/v1/auth/sessions/{id}',
+  'POST /api/v1/auth/switch-company', 'PUT /api/v1/auth/me', 'DELETE /api/v1/auth/sessions/{id}', 'DELETE /api/v1/auth/api-keys/{id}',
   // public report sinks: the caller files a report of their own, nothing else changes
   'POST /api/v1/csp/csp-report', 'POST /api/v1/security/violations',
 ])

@@ -86,6 +86,20 @@ const FIXTURES: Record<string, Fixture> = {
     const sessions = must(await typedClient(serverUrl, fresh.access_token).GET('/api/v1/auth/sessions'), 'list sessions')
     return { path: { id: sessions.find(s => s.current)!.id } }
   },
+  createApiKey: async () => ({ body: { name: 'Contract key', permissions: ['user.read'], expires_in_days: 1 } }),
+  revokeApiKey: async (f) => {
+    const fresh = await f.freshLogin()
+    const key = must(await typedClient(serverUrl, fresh.access_token).POST('/api/v1/auth/api-keys', { body: { name: 'Contract key', permissions: ['user.read'], expires_in_days: 1 } }), 'create key')
+    return { path: { id: key.id } }
+  },
+  listUserApiKeys: async f => ({ path: { id: f.ids.john } }),
+  revokeUserApiKey: async (f) => {
+    // a throwaway member of ACME with a key there
+    const user = await f.make.user('Passw0rdOK')
+    const { login } = await typedSignIn(serverUrl, user.username, 'Passw0rdOK')
+    const key = must(await typedClient(serverUrl, login.access_token).POST('/api/v1/auth/api-keys', { body: { name: 'Contract key', permissions: ['user.read'], company_id: f.ids.acme, expires_in_days: 1 } }), 'create key')
+    return { path: { id: user.id, keyId: key.id } }
+  },
   changePassword: async (f) => {
     // a throwaway account: the role's own password stays as it is
     const user = await f.make.user('Passw0rdOK')
