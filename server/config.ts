@@ -71,6 +71,8 @@ export interface MailConfig {
   maxAttempts: number
   /** MAIL_POLL_SECONDS (5): how often the worker looks for due mails; 0 = no worker */
   pollSeconds: number
+  /** how long mailed links work: PASSWORD_RESET_TOKEN_SECONDS (1800), EMAIL_VERIFY_TOKEN_HOURS (48), INVITATION_TOKEN_DAYS (7) */
+  linkSeconds: { password_reset: number, verify_email: number, invitation: number }
 }
 
 /** Threat scoring of requests (server/kernel/threats.ts, server/middleware/20.threats.ts). */
@@ -183,6 +185,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       retryMaxSeconds: Math.max(1, int(env.MAIL_RETRY_MAX_SECONDS, 3600)),
       maxAttempts: Math.max(1, int(env.MAIL_MAX_ATTEMPTS, 8)),
       pollSeconds: Math.max(0, int(env.MAIL_POLL_SECONDS, 5)),
+      linkSeconds: {
+        password_reset: Math.max(1, int(env.PASSWORD_RESET_TOKEN_SECONDS, 1800)),
+        verify_email: Math.max(1, int(env.EMAIL_VERIFY_TOKEN_HOURS, 48)) * 3600,
+        invitation: Math.max(1, int(env.INVITATION_TOKEN_DAYS, 7)) * 86_400,
+      },
     },
     allowSignup: bool(env.ALLOW_SIGNUP, false),
     appUrl: (env.APP_URL || 'http://localhost:3000').replace(/\/+$/, ''),

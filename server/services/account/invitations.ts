@@ -8,7 +8,7 @@ import { badRequest } from '../../kernel/errors'
 import { queueMail } from '../../kernel/mail'
 import { findUserOr404 } from '../users'
 import { membershipCompanies } from '../users/shared'
-import { consoleLink, issueAccountToken, TOKEN_PURPOSES } from './one-time-tokens'
+import { consoleLink, issueAccountToken, linkSeconds } from './one-time-tokens'
 
 /**
  * Mails a user an invitation: a link to set their own password (7 days, once). Needs what
@@ -23,7 +23,7 @@ export async function inviteUser(ctx: UserContext, id: number) {
     const token = await issueAccountToken(tx, user.id, 'invitation', user.email)
     const mailId = await queueMail(tx, {
       to: user.email, template: 'invitation',
-      data: { name: user.fullName || user.username, inviter: ctx.user.fullName || ctx.user.username, url: consoleLink('/reset-password', { token, invite: '1' }), days: TOKEN_PURPOSES.invitation.seconds / 86_400 },
+      data: { name: user.fullName || user.username, inviter: ctx.user.fullName || ctx.user.username, url: consoleLink('/reset-password', { token, invite: '1' }), days: Math.round(linkSeconds('invitation') / 86_400) },
     })
     await tx.db.update(users).set({ updatedAt: new Date(), updatedBy: ctx.user.id }).where(eq(users.id, user.id))
     await writeAudit(tx, { entityType: 'user', entityId: user.id, entityName: user.username, action: 'invite', description: `Invitation mailed to ${user.email}`, companyId: await membershipCompanies(tx.db, user.id) })

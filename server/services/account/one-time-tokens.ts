@@ -6,13 +6,9 @@ import type { ServiceContext } from '../../kernel/context'
 import { badRequest } from '../../kernel/errors'
 import { hashToken } from '../../kernel/auth/tokens'
 
-/** What a mailed link is for, and how long it works. */
-export const TOKEN_PURPOSES = {
-  password_reset: { seconds: 30 * 60 },
-  verify_email: { seconds: 48 * 3600 },
-  invitation: { seconds: 7 * 86_400 },
-} as const
-export type TokenPurpose = keyof typeof TOKEN_PURPOSES
+/** What a mailed link is for; how long it works is in the config (mail.linkSeconds). */
+export type TokenPurpose = 'password_reset' | 'verify_email' | 'invitation'
+export const linkSeconds = (purpose: TokenPurpose) => useConfig().mail.linkSeconds[purpose]
 
 /**
  * A new single-use token for `purpose` (32 random bytes, only its SHA-256 stored). Earlier unused
@@ -23,7 +19,7 @@ export async function issueAccountToken(ctx: ServiceContext, userId: number, pur
   await ctx.db.update(accountTokens).set({ usedAt: new Date() })
     .where(and(eq(accountTokens.userId, userId), eq(accountTokens.purpose, purpose), isNull(accountTokens.usedAt)))
   await ctx.db.insert(accountTokens).values({
-    userId, purpose, email, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + TOKEN_PURPOSES[purpose].seconds * 1000),
+    userId, purpose, email, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + linkSeconds(purpose) * 1000),
   })
   return token
 }

@@ -9,7 +9,7 @@ import { inTransaction, type ServiceContext } from '../../kernel/context'
 import { badRequest } from '../../kernel/errors'
 import { queueMail } from '../../kernel/mail'
 import { membershipCompanies } from '../users/shared'
-import { consoleLink, INVALID_LINK, issueAccountToken, spendAccountToken, TOKEN_PURPOSES } from './one-time-tokens'
+import { consoleLink, INVALID_LINK, issueAccountToken, spendAccountToken, linkSeconds } from './one-time-tokens'
 import { mailAllowed } from './mail-limits'
 
 export const RESET_ACCEPTED = { message: 'If an account with this e-mail address exists, a link to reset its password is on its way.' }
@@ -35,7 +35,7 @@ export async function requestPasswordReset(ctx: ServiceContext, email: string) {
     const token = await issueAccountToken(tx, user.id, 'password_reset', user.email)
     await queueMail(tx, {
       to: user.email, template: 'password_reset',
-      data: { name: user.fullName || user.username, url: consoleLink('/reset-password', { token }), minutes: TOKEN_PURPOSES.password_reset.seconds / 60 },
+      data: { name: user.fullName || user.username, url: consoleLink('/reset-password', { token }), minutes: Math.max(1, Math.round(linkSeconds('password_reset') / 60)) },
     })
     await logActivity(tx, {
       action: 'password_reset_request', category: 'security', entityType: 'user', entityId: user.id, entityName: user.username, userId: user.id,
