@@ -53,6 +53,8 @@ function useTransport(config: MailConfig): Transporter | undefined {
   return transport.transporter
 }
 
+const SCRUBBED = '[removed after sending]'
+
 /** While a worker sends a claimed mail, others skip it for this long (a crashed sender's mail comes back after it). */
 const LEASE_SECONDS = 300
 
@@ -79,7 +81,9 @@ export async function drainOutbox(db: DbOrTx, options: { limit?: number, config?
   for (const mail of mails) {
     try {
       await transporter.sendMail({ from: config.from, to: mail.to, subject: mail.subject, html: mail.html, text: mail.text })
-      await db.update(mailOutbox).set({ status: 'sent', sentAt: new Date(), attempts: mail.attempts + 1, lastError: null }).where(eq(mailOutbox.id, mail.id))
+      // in production a sent mail's bodies go: they hold one-time links nobody needs to read again
+      const scrub = useConfig().isProduction ? { html: SCRUBBED, text: SCRUBBED } : {}
+      await db.update(mailOutbox).set({ status: 'sent', sentAt: new Date(), attempts: mail.attempts + 1, lastError: null, ...scrub }).where(eq(mailOutbox.id, mail.id))
       result.sent++
     }
     catch (error) {

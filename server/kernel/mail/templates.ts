@@ -45,14 +45,18 @@ export function safeUrl(url: string): string {
 /** The frame every mail shares: a heading, paragraphs, one button, a footer. */
 export function layout(opts: { heading: string, paragraphs: string[], action?: { label: string, url: string }, footer?: string }): { html: string, text: string } {
   const link = opts.action ? safeUrl(opts.action.url) : undefined
+  const button = opts.action
+    ? html`<p><a href="${link}" style="display:inline-block;background:#2563eb;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${opts.action.label}</a></p>
+<p style="font-size:12px;color:#6b7280">Or open this address: ${link}</p>`
+    : ''
+  const footer = opts.footer ? html`<p style="font-size:12px;color:#6b7280">${opts.footer}</p>` : ''
   const body = html`<!doctype html>
 <html><body style="font-family:system-ui,sans-serif;color:#1f2937;background:#f9fafb;padding:24px">
 <div style="max-width:520px;margin:auto;background:#fff;border-radius:8px;padding:24px">
 <h1 style="font-size:20px;margin:0 0 16px">${opts.heading}</h1>
 ${opts.paragraphs.map(p => html`<p>${p}</p>\n`)}
-${opts.action ? html`<p><a href="${link}" style="display:inline-block;background:#2563eb;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${opts.action.label}</a></p>
-<p style="font-size:12px;color:#6b7280">Or open this address: ${link}</p>` : ''}
-${opts.footer ? html`<p style="font-size:12px;color:#6b7280">${opts.footer}</p>` : ''}
+${button}
+${footer}
 </div></body></html>`
   const text = [opts.heading, '', ...opts.paragraphs.flatMap(p => [p, '']), ...(opts.action ? [`${opts.action.label}: ${link}`, ''] : []), ...(opts.footer ? [opts.footer] : [])].join('\n')
   return { html: body.value, text }
