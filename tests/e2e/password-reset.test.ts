@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SECRETS_FILE, signIn, startServer, type TestServer } from '../helpers/server'
 import { linkIn, startSmtp } from '../helpers/smtp'
-import { DESKTOP, failedRequests, launch, waitInteractive, watchRequests } from './browser'
+import { DESKTOP, failedRequests, launch, signInUi, waitInteractive, watchRequests } from './browser'
 
 let smtp: Awaited<ReturnType<typeof startSmtp>>
 let server: TestServer
@@ -59,6 +59,36 @@ describe('forgotten password, in the console', () => {
     await page.waitForURL(u => !u.pathname.startsWith('/login'), { timeout: 20_000 })
     offsite()
     expect(failed).toEqual([])
+    await context.close()
+  })
+
+  it('an administrator invites a user from the users page; the invitation link sets the password', async () => {
+    const { api: admin } = await signIn(server.url, 'admin', 'admin123')
+    const name = `inv_${randomBytes(4).toString('hex')}`
+    const email = `${name}@example.test`
+    expect((await admin.post('/api/v1/users', { username: name, email, password: `Unknown${randomBytes(4).toString('hex')}A1` })).status).toBe(201)
+    const context = await browser.newContext({ viewport: DESKTOP })
+    const page = await context.newPage()
+    await signInUi(page, server.url, 'admin', 'admin123')
+    await page.goto(`${server.url}/settings/users`)
+    await page.waitForSelector('[data-testid="users-table"] [data-testid="user-edit"]')
+    await page.getByTestId('user-search').fill(name)
+    await expect.poll(() => page.getByTestId('users-total').textContent()).toBe('1 users')
+    await page.getByTestId('user-invite').first().click()
+    await expect.poll(() => page.getByText('Invitation sent').count()).toBeGreaterThan(0)
+    const { url, token } = linkIn(await smtp.waitFor(email), '/reset-password')
+    appendFileSync(SECRETS_FILE, `${token}\n`)
+    expect(url.searchParams.get('invite')).toBe('1')
+
+    const guest = await (await browser.newContext({ viewport: DESKTOP })).newPage()
+    await guest.goto(`${server.url}${url.pathname}${url.search}`)
+    await guest.waitForSelector('[data-testid="reset-submit"]:not([disabled])')
+    expect(await guest.getByTestId('reset-submit').textContent()).toContain('Set my password')
+    await guest.getByTestId('reset-password').fill('Invit3dPass')
+    await guest.getByTestId('reset-confirm').fill('Invit3dPass')
+    await guest.getByTestId('reset-submit').click()
+    await expect.poll(() => guest.getByTestId('reset-done').textContent()).toContain('password has been set')
+    await signInUi(guest, server.url, name, 'Invit3dPass')
     await context.close()
   })
 })
