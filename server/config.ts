@@ -52,6 +52,27 @@ export interface AppConfig {
   /** LOG_REQUESTS (default true): one JSON line per request on stdout */
   logRequests: boolean
   threats: ThreatConfig
+  mail: MailConfig
+  /** ALLOW_SIGNUP (default false): POST /auth/register is open to anyone */
+  allowSignup: boolean
+  /** APP_URL: the console's public address, for links in e-mails (default http://localhost:3000) */
+  appUrl: string
+}
+
+/** Outgoing mail (server/kernel/mail). Without SMTP_HOST mails stay in the outbox (readable on /dev/outbox outside production). */
+export interface MailConfig {
+  smtp?: { host: string, port: number, secure: boolean, user?: string, password?: string }
+  /** SMTP_FROM */
+  from: string
+  /** MAIL_RETRY_BASE_SECONDS (30): first retry delay, doubling per failure up to MAIL_RETRY_MAX_SECONDS (3600) */
+  retryBaseSeconds: number
+  retryMaxSeconds: number
+  /** MAIL_MAX_ATTEMPTS (8): after this many failures a mail is `failed` */
+  maxAttempts: number
+  /** MAIL_POLL_SECONDS (5): how often the worker looks for due mails; 0 = no worker */
+  pollSeconds: number
+  /** how long mailed links work: PASSWORD_RESET_TOKEN_SECONDS (1800), EMAIL_VERIFY_TOKEN_HOURS (48), INVITATION_TOKEN_DAYS (7) */
+  linkSeconds: { password_reset: number, verify_email: number, invitation: number }
 }
 
 /** Threat scoring of requests (server/kernel/threats.ts, server/middleware/20.threats.ts). */
@@ -155,6 +176,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       banWindowSeconds: int(env.THREAT_BAN_WINDOW_SECONDS, 600),
       banSeconds: int(env.THREAT_BAN_SECONDS, 900),
     },
+    mail: {
+      smtp: env.SMTP_HOST
+        ? { host: env.SMTP_HOST, port: int(env.SMTP_PORT, bool(env.SMTP_SECURE, false) ? 465 : 587), secure: bool(env.SMTP_SECURE, false), user: env.SMTP_USER || undefined, password: env.SMTP_PASSWORD || undefined }
+        : undefined,
+      from: env.SMTP_FROM || 'FastVue <no-reply@localhost>',
+      retryBaseSeconds: Math.max(1, int(env.MAIL_RETRY_BASE_SECONDS, 30)),
+      retryMaxSeconds: Math.max(1, int(env.MAIL_RETRY_MAX_SECONDS, 3600)),
+      maxAttempts: Math.max(1, int(env.MAIL_MAX_ATTEMPTS, 8)),
+      pollSeconds: Math.max(0, int(env.MAIL_POLL_SECONDS, 5)),
+      linkSeconds: {
+        password_reset: Math.max(1, int(env.PASSWORD_RESET_TOKEN_SECONDS, 1800)),
+        verify_email: Math.max(1, int(env.EMAIL_VERIFY_TOKEN_HOURS, 48)) * 3600,
+        invitation: Math.max(1, int(env.INVITATION_TOKEN_DAYS, 7)) * 86_400,
+      },
+    },
+    allowSignup: bool(env.ALLOW_SIGNUP, false),
+    appUrl: (env.APP_URL || 'http://localhost:3000').replace(/\/+$/, ''),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map(s => s.trim()).filter(Boolean).map(o => originOf(o) ?? o),
   }
 }

@@ -95,6 +95,13 @@ const ROUTES: Record<string, RouteSpec> = {
       return () => as.put(`/api/v1/users/${target.id}`, { full_name: 'Renamed' })
     },
   },
+  'POST /api/v1/users/{id}/invite': {
+    permission: 'user.update', stake: S,
+    act: async ({ as, company }) => {
+      const target = await member(company, S)
+      return () => as.post(`/api/v1/users/${target.id}/invite`)
+    },
+  },
   'DELETE /api/v1/users/{id}': {
     permission: 'user.delete', stake: S,
     act: async ({ as, company }) => {
@@ -301,6 +308,9 @@ const ROUTES: Record<string, RouteSpec> = {
 const SELF_SERVICE = new Set([
   'POST /api/v1/auth/login', 'POST /api/v1/auth/refresh', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/change-password',
   'POST /api/v1/auth/switch-company', 'PUT /api/v1/auth/me', 'DELETE /api/v1/auth/sessions/{id}', 'DELETE /api/v1/auth/api-keys/{id}',
+  // mailed links: a reset, a verification or a registration acts on the account the link (or the new account) is for
+  'POST /api/v1/auth/password-reset/request', 'POST /api/v1/auth/password-reset/confirm', 'POST /api/v1/auth/verify-email',
+  'POST /api/v1/auth/verify-email/resend', 'POST /api/v1/auth/register',
   // public report sinks: the caller files a report of their own, nothing else changes
   'POST /api/v1/csp/csp-report', 'POST /api/v1/security/violations',
 ])

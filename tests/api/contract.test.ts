@@ -106,6 +106,22 @@ const FIXTURES: Record<string, Fixture> = {
     const { login } = await typedSignIn(serverUrl, user.username, 'Passw0rdOK')
     return { token: f.login ? login.access_token : null, body: { current_password: 'Passw0rdOK', new_password: 'Passw0rdNEW1' } }
   },
+  // mailed links: the token is read from the outbox (no SMTP on test servers; development-only route)
+  confirmPasswordReset: async (f) => {
+    const user = await f.make.user()
+    return { body: { token: await mailedToken(user.email, 'POST', '/api/v1/auth/password-reset/request', { email: user.email }), new_password: 'Passw0rdNEW1' } }
+  },
+  verifyEmail: async (f) => {
+    // a changed address gets a verification mail
+    const user = await f.make.user()
+    const email = `v${nextSerial()}@example.test`
+    return { body: { token: await mailedToken(email, 'PUT', `/api/v1/users/${user.id}`, { email }) } }
+  },
+  register: async () => {
+    const s = nextSerial()
+    return { body: { email: `r${s}@example.test`, username: `r${s}`, password: 'Passw0rdOK' } }
+  },
+  inviteUser: async f => ({ path: { id: (await f.make.user()).id } }),
 
   createAccessRule: async f => ({ refs: { content_type: f.ids.userType } }),
   getAccessRule: async f => ({ path: { id: (await f.make.accessRule()).id } }),
@@ -202,6 +218,17 @@ const FIXTURES: Record<string, Fixture> = {
   removeUserCompany: async f => ({ path: { id: (await f.make.user()).id, companyId: f.ids.acme } }),
 }
 
+/** Triggers a mail to `to` (`method` `path` as the superuser) and returns the token of the link in it. */
+async function mailedToken(to: string, method: string, path: string, body: unknown): Promise<string> {
+  const res = await rawRequest(serverUrl, method, path, { token: adminToken, body: JSON.stringify(body), contentType: 'application/json' })
+  if (res.status >= 300) throw new Error(`mail trigger ${path} -> ${res.status} ${res.text}`)
+  const outbox = must(await admin.GET('/api/v1/dev/outbox'), 'read outbox')
+  const mail = outbox.items.find(m => m.to === to)
+  const token = mail && /token=([\w-]+)/.exec(mail.text)?.[1]
+  if (!token) throw new Error(`no mail with a link to ${to}`)
+  return token
+}
+
 const where = (op: Operation) => `${op.id} (${op.method} ${op.path})`
 const missing = (op: Operation, what: string) => `${where(op)}: no valid input for ${what}: add FIXTURES.${op.id} in tests/api/contract.test.ts`
 
@@ -268,12 +295,16 @@ async function demoModule(installed: boolean) {
 let server: TestServer
 let serverUrl: string
 let admin: ApiClient
+let adminToken: string
 let doc: OpenApiDocument
 let ids: DemoIds
 beforeAll(async () => {
-  server = await startServer()
+  // self-registration on: POST /auth/register must answer 2xx like every public operation
+  server = await startServer({ env: { ALLOW_SIGNUP: 'true' } })
   serverUrl = server.url
-  admin = (await typedSignIn(server.url, 'admin', 'admin123')).api
+  const signedIn = await typedSignIn(server.url, 'admin', 'admin123')
+  admin = signedIn.api
+  adminToken = signedIn.login.access_token
   doc = await fetchDocument(server.url)
   const [companies, roles, groups, permissions, types, users] = await Promise.all([
     admin.GET('/api/v1/companies', { params: { query: { page_size: 100 } } }),
