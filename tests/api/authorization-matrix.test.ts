@@ -287,6 +287,8 @@ const ROUTES: Record<string, RouteSpec> = {
 const SELF_SERVICE = new Set([
   'POST /api/v1/auth/login', 'POST /api/v1/auth/refresh', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/change-password',
   'POST /api/v1/auth/switch-company', 'PUT /api/v1/auth/me', 'DELETE /api/v1/auth/sessions/{id}',
+  // OAuth: a sign-in's one-time code, and the caller's own provider links
+  'POST /api/v1/auth/oauth/exchange', 'POST /api/v1/auth/oauth/{provider}/link', 'DELETE /api/v1/auth/oauth/accounts/{id}',
   // public report sinks: the caller files a report of their own, nothing else changes
   'POST /api/v1/csp/csp-report', 'POST /api/v1/security/violations',
 ])
