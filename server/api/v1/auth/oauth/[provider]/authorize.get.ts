@@ -1,14 +1,13 @@
-import { setResponseHeader, setResponseStatus } from 'h3'
+import { setResponseHeader } from 'h3'
 import { OAuthAuthorizeQuery, OAuthProviderParams, OAuthRedirectResponse } from '#shared/schemas/oauth'
 import { authorize } from '~~/server/services/account/oauth'
 
 export default defineApiHandler({
-  operationId: 'oauthAuthorize', auth: false, params: OAuthProviderParams, query: OAuthAuthorizeQuery, responses: { 302: OAuthRedirectResponse }, tags: ['auth'],
+  operationId: 'oauthAuthorize', auth: false, params: OAuthProviderParams, query: OAuthAuthorizeQuery, status: 302, response: OAuthRedirectResponse, tags: ['auth'],
   summary: 'Start signing in with a provider (302 to it)',
   description: 'Redirects (302) to the provider with state, PKCE (S256) and, for OpenID Connect, a nonce; all are kept server-side for 10 minutes and used once. `redirect` must be a path on this site (else 422).',
 }, async (ctx, { params, query }, event) => {
   const location = await authorize(ctx, params.provider, query.redirect)
-  setResponseStatus(event, 302)
   setResponseHeader(event, 'Location', location)
   return { location }
 })
