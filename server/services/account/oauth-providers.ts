@@ -109,7 +109,9 @@ export async function finishAuthorization(provider: OAuthProviderConfig, query: 
   const claims = tokens.claims()
   if (!claims) throw new OAuthFlowError('invalid_id_token', 'No ID token')
   let email = typeof claims.email === 'string' ? claims.email : null
-  let verified = claims.email_verified
+  // Microsoft Entra sends no email_verified; its optional claim xms_edov says the address's domain
+  // is verified by the tenant that owns it (configure it at the app registration)
+  let verified = claims.email_verified ?? (provider.id === 'microsoft' ? claims.xms_edov : undefined)
   let name = typeof claims.name === 'string' ? claims.name : typeof claims.preferred_username === 'string' ? claims.preferred_username : null
   if (!email && config.serverMetadata().userinfo_endpoint) {
     try {
