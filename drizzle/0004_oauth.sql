@@ -11,6 +11,7 @@ CREATE TABLE "oauth_states" (
 	"nonce" varchar(100) NOT NULL,
 	"redirect" varchar(500) NOT NULL,
 	"user_id" integer,
+	"binding_hash" varchar(64) NOT NULL,
 	"expires_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint

@@ -296,7 +296,7 @@ export interface paths {
         };
         /**
          * Start signing in with a provider (302 to it)
-         * @description Redirects (302) to the provider with state, PKCE (S256) and, for OpenID Connect, a nonce; all are kept server-side for 10 minutes and used once. `redirect` must be a path on this site (else 422).
+         * @description Redirects (302) to the provider with state, PKCE (S256) and, for OpenID Connect, a nonce; all are kept server-side for 10 minutes and used once, and bound to this browser by an HttpOnly cookie. `redirect` must be a path on this site (else 422).
          *
          *     Public: no token needed.
          */
@@ -318,7 +318,7 @@ export interface paths {
         };
         /**
          * Where the provider returns (302 to the console)
-         * @description Checks state, PKCE and nonce, exchanges the code and signs in (by a linked account, else by a verified e-mail, else sign-up when OAUTH_ALLOW_SIGNUP=true) or links the account. Redirects to `/login?oauth_code=…` (exchange it at POST /api/v1/auth/oauth/exchange) or `/login?oauth_error=<code>`; a link returns to its page with `oauth_linked` or `oauth_error`.
+         * @description Checks state, the browser (the cookie set by authorize or link), PKCE and nonce, exchanges the code and signs in (by a linked account, else by a verified e-mail, else sign-up when OAUTH_ALLOW_SIGNUP=true) or links the account. Redirects to `/login?oauth_code=…` (exchange it at POST /api/v1/auth/oauth/exchange) or `/login?oauth_error=<code>`; a link returns to its page with `oauth_linked` or `oauth_error`.
          *
          *     Public: no token needed.
          */
@@ -342,7 +342,7 @@ export interface paths {
         put?: never;
         /**
          * Link a provider account to the signed-in user
-         * @description Returns the provider's authorization URL; its callback links the provider account (refused when it is linked to another user) and returns to `redirect` (default /profile).
+         * @description Returns the provider's authorization URL (and binds the flow to this browser by an HttpOnly cookie); its callback links the provider account (refused when it is linked to another user) and returns to `redirect` (default /profile).
          *
          *     Any signed-in user.
          */

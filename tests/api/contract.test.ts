@@ -4,7 +4,7 @@ import {
   checkReply, fetchDocument, fillPath, nextSerial, operationsOf, queryString, rawRequest, sampleValue, schemaValidator,
   type OpenApiDocument, type Operation, type Validator,
 } from '../helpers/openapi'
-import { oidcEnv, runFlow, startMockProvider, type MockProvider } from '../helpers/oauth'
+import { bindingCookie, oidcEnv, runFlow, startMockProvider, type MockProvider } from '../helpers/oauth'
 import { startServer, type TestServer } from '../helpers/server'
 import { moduleZip } from '../helpers/zip'
 import { must, typedClient, typedSignIn } from '../helpers/typed-client'
@@ -199,11 +199,11 @@ const FIXTURES: Record<string, Fixture> = {
   unlinkOAuthAccount: async (f) => {
     if (!f.login) return { path: { id: 1 } }
     const token = f.login.access_token
-    const api = typedClient(serverUrl, token)
-    const link = must(await api.POST('/api/v1/auth/oauth/{provider}/link', { params: { path: { provider: 'google' } }, body: {} }), 'start a link')
+    // plain fetch: the answer's cookie binds the link to this "browser"
+    const link = await fetch(`${serverUrl}/api/v1/auth/oauth/google/link`, { method: 'POST', headers: { 'authorization': `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' })
     mock.setClaims({ sub: `contract-${f.role}-${nextSerial()}` })
-    await runFlow(serverUrl, link.authorize_url)
-    const accounts = must(await api.GET('/api/v1/auth/oauth/accounts'), 'list linked accounts')
+    await runFlow(serverUrl, (await link.json()).authorize_url, { cookie: bindingCookie(link.headers) })
+    const accounts = must(await typedClient(serverUrl, token).GET('/api/v1/auth/oauth/accounts'), 'list linked accounts')
     return { path: { id: accounts.at(-1)!.id } }
   },
 }

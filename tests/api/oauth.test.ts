@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hop, oauthSignIn, oidcEnv, runFlow, startGithubStub, startMockProvider, type MockProvider } from '../helpers/oauth'
+import { bindingCookie, hop, oauthSignIn, oidcEnv, runFlow, startGithubStub, startMockProvider, type MockProvider } from '../helpers/oauth'
 import { client, signIn, startServer, type TestServer } from '../helpers/server'
 
 /**
@@ -194,9 +194,25 @@ describe('what the callback refuses', () => {
   })
 
   it('a denial by the provider', async () => {
-    const start = new URL((await hop(authorizeUrl('corp'))).headers.get('location')!)
-    const res = await hop(`${server.url}/api/v1/auth/oauth/corp/callback?error=access_denied&state=${start.searchParams.get('state')}`)
+    const first = await hop(authorizeUrl('corp'))
+    const start = new URL(first.headers.get('location')!)
+    const res = await hop(`${server.url}/api/v1/auth/oauth/corp/callback?error=access_denied&state=${start.searchParams.get('state')}`, { headers: { cookie: bindingCookie(first.headers)! } })
     expect(errorOf(new URL(res.headers.get('location')!, server.url))).toBe('access_denied')
+  })
+
+  it('a callback in another browser than the one that started the sign-in (login CSRF)', async () => {
+    const first = await hop(authorizeUrl('corp'))
+    const set = first.headers.getSetCookie().find(c => c.startsWith('fastvue_oauth='))!
+    expect(set).toMatch(/HttpOnly/i)
+    expect(set).toMatch(/SameSite=Lax/i)
+    expect(set).toMatch(/Path=\/api\/v1\/auth\/oauth/)
+    mock.setClaims({ sub: 'corp-john' })
+    const stranger = await runFlow(server.url, authorizeUrl('corp'), { cookie: '' })
+    expect(errorOf(stranger.location)).toBe('browser_mismatch')
+    expect(stranger.location.searchParams.get('oauth_code')).toBeNull()
+    // a cookie of another flow does not fit either
+    const wrong = await runFlow(server.url, authorizeUrl('corp'), { cookie: bindingCookie(first.headers) })
+    expect(errorOf(wrong.location)).toBe('browser_mismatch')
   })
 
   it('an exchange code that is not one', async () => {
@@ -232,8 +248,15 @@ describe('linking and unlinking', () => {
     const start = await demo.post('/api/v1/auth/oauth/google/link', {})
     expect(start.status).toBe(200)
     expect(new URL(start.body.authorize_url).origin).toBe(mock.url)
+    // the victim's browser, lured to the authorization URL of a link someone else started, links nothing
+    mock.setClaims({ sub: 'google-victim' })
+    const lured = await runFlow(server.url, start.body.authorize_url, { cookie: '' })
+    expect(errorOf(lured.location)).toBe('browser_mismatch')
+    expect((await demo.get('/api/v1/auth/oauth/accounts')).body).toEqual([])
+
+    const again = await demo.post('/api/v1/auth/oauth/google/link', {})
     mock.setClaims({ sub: 'google-demo', email: 'someone.else@example.org', email_verified: false })
-    const flow = await runFlow(server.url, start.body.authorize_url)
+    const flow = await runFlow(server.url, again.body.authorize_url, { cookie: bindingCookie(again.headers) })
     expect(flow.location.pathname).toBe('/profile')
     expect(flow.location.searchParams.get('oauth_linked')).toBe('google')
     const accounts = (await demo.get('/api/v1/auth/oauth/accounts')).body
@@ -243,14 +266,14 @@ describe('linking and unlinking', () => {
     expect((await oauthSignIn(server.url, 'google')).body.user.username).toBe('demo')
 
     // the same identity cannot be linked to another user
-    const { api: bob } = await signIn(server.url, 'janesmith', 'password123')
-    const other = await bob.post('/api/v1/auth/oauth/google/link', { redirect: '/settings' })
-    const refused = await runFlow(server.url, other.body.authorize_url)
+    const { api: jane } = await signIn(server.url, 'janesmith', 'password123')
+    const other = await jane.post('/api/v1/auth/oauth/google/link', { redirect: '/settings' })
+    const refused = await runFlow(server.url, other.body.authorize_url, { cookie: bindingCookie(other.headers) })
     expect(refused.location.pathname).toBe('/settings')
     expect(errorOf(refused.location)).toBe('already_linked')
 
     // another user's link is not ours to remove
-    expect((await bob.delete(`/api/v1/auth/oauth/accounts/${accounts[0].id}`)).status).toBe(404)
+    expect((await jane.delete(`/api/v1/auth/oauth/accounts/${accounts[0].id}`)).status).toBe(404)
     expect((await demo.delete(`/api/v1/auth/oauth/accounts/${accounts[0].id}`)).status).toBe(204)
     expect((await demo.get('/api/v1/auth/oauth/accounts')).body).toEqual([])
     mock.setClaims({ sub: 'google-demo' })
@@ -282,7 +305,7 @@ describe('sign-up (OAUTH_ALLOW_SIGNUP=true)', () => {
     // with a second link, the first may go
     mock.setClaims({ sub: 'google-newcomer' })
     const link = await api.post('/api/v1/auth/oauth/google/link', {})
-    const linked = await runFlow(signupServer.url, link.body.authorize_url)
+    const linked = await runFlow(signupServer.url, link.body.authorize_url, { cookie: bindingCookie(link.headers) })
     expect(linked.location.searchParams.get('oauth_linked')).toBe('google')
     expect((await api.delete(`/api/v1/auth/oauth/accounts/${accounts[0].id}`)).status).toBe(204)
     // and the same identity signs the same user in again

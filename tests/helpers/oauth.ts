@@ -117,6 +117,12 @@ export async function hop(url: string, init: RequestInit = {}) {
   return res
 }
 
+/** The browser-binding cookie an authorize or link answer sets, as a `Cookie` header value. */
+export function bindingCookie(headers: Headers): string | undefined {
+  const found = headers.getSetCookie().find(c => c.startsWith('fastvue_oauth='))
+  return found?.split(';', 1)[0]
+}
+
 export interface FlowResult {
   /** the provider's authorization URL the app sent the browser to */
   authorizeUrl: URL
@@ -128,22 +134,26 @@ export interface FlowResult {
 
 /**
  * Plays the browser: the provider's authorization URL (`start`: the app's authorize route, or a
- * link's authorize_url), the provider, then the app's callback. `tamper` may change the
- * authorization URL before the provider sees it.
+ * link's authorize_url with the `cookie` its answer set), the provider, then the app's callback
+ * with the browser-binding cookie. `tamper` may change the authorization URL before the provider
+ * sees it.
  */
-export async function runFlow(appUrl: string, start: string, options: { tamper?: (url: URL) => void } = {}): Promise<FlowResult> {
+export async function runFlow(appUrl: string, start: string, options: { tamper?: (url: URL) => void, cookie?: string } = {}): Promise<FlowResult> {
   let authorizeUrl: URL
+  let cookie = options.cookie
   if (start.startsWith(appUrl)) {
     const first = await hop(start)
     if (first.status !== 302) throw new Error(`authorize answered ${first.status}: ${await first.text()}`)
     authorizeUrl = new URL(first.headers.get('location')!)
+    // the same browser: `cookie: ''` plays another one
+    cookie ??= bindingCookie(first.headers)
   }
   else authorizeUrl = new URL(start)
   options.tamper?.(authorizeUrl)
   const provider = await hop(authorizeUrl.href)
   if (provider.status !== 302) throw new Error(`the provider answered ${provider.status}: ${await provider.text()}`)
   const callbackUrl = provider.headers.get('location')!
-  const back = await hop(callbackUrl)
+  const back = await hop(callbackUrl, cookie ? { headers: { cookie } } : {})
   if (back.status !== 302) throw new Error(`the callback answered ${back.status}: ${await back.text()}`)
   const location = new URL(back.headers.get('location')!, appUrl)
   recordOAuthCode(location)

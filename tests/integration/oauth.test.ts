@@ -27,20 +27,22 @@ afterAll(async () => {
 
 describe('OAuth state and tokens at rest', () => {
   it('stores the state hashed with the verifier sealed, takes it once, and seals the provider tokens', async () => {
-    const start = new URL(await authorize(t.system, 'corp', '/users'))
+    const started = await authorize(t.system, 'corp', '/users')
+    const start = new URL(started.url)
     const state = start.searchParams.get('state')!
     const [row] = await t.db.select().from(oauthStates).where(eq(oauthStates.stateHash, hashToken(state)))
     expect(row).toMatchObject({ provider: 'corp', redirect: '/users', userId: null, nonce: start.searchParams.get('nonce') })
     expect(row!.codeVerifier).toMatch(/^v1\./)
     expect(openSecret(row!.codeVerifier, 'oauth')).toMatch(/^[\w-]{43}$/)
     expect(row!.expiresAt.getTime() - Date.now()).toBeGreaterThan(9 * 60_000)
+    expect(row!.bindingHash).toBe(hashToken(started.binding))
 
     mock.setClaims({ sub: 'int-john', email: 'john.doe@acme-corp.com', email_verified: true })
     const atProvider = await fetch(start, { redirect: 'manual' })
     const back = new URL(atProvider.headers.get('location')!)
     expect(back.origin + back.pathname).toBe('http://app.test/api/v1/auth/oauth/corp/callback')
     const query = Object.fromEntries(back.searchParams)
-    const location = new URL(await callback(t.system, 'corp', query), 'http://app.test')
+    const location = new URL(await callback(t.system, 'corp', query, started.binding), 'http://app.test')
     const code = location.searchParams.get('oauth_code')!
     expect(code).toBeTruthy()
     expect(location.searchParams.get('redirect')).toBe('/users')
@@ -59,6 +61,6 @@ describe('OAuth state and tokens at rest', () => {
     expect(result.user.username).toBe('johndoe')
     expect(await t.db.select().from(oauthLoginCodes).where(eq(oauthLoginCodes.codeHash, hashToken(code)))).toEqual([])
     // a second callback with the same answer finds no state
-    expect(new URL(await callback(t.system, 'corp', query), 'http://app.test').searchParams.get('oauth_error')).toBe('invalid_state')
+    expect(new URL(await callback(t.system, 'corp', query, started.binding), 'http://app.test').searchParams.get('oauth_error')).toBe('invalid_state')
   })
 })

@@ -20,7 +20,8 @@ export const userOauthAccounts = pgTable('user_oauth_accounts', {
 
 /**
  * An authorization in flight: looked up by the SHA-256 of its `state`, taken once (deleted when
- * used), expired after 10 minutes. `userId` set: the callback links instead of signing in.
+ * used), expired after 10 minutes, valid only in the browser that started it (`bindingHash`).
+ * `userId` set: the callback links instead of signing in.
  */
 export const oauthStates = pgTable('oauth_states', {
   stateHash: varchar('state_hash', { length: 64 }).primaryKey(),
@@ -30,6 +31,8 @@ export const oauthStates = pgTable('oauth_states', {
   nonce: varchar('nonce', { length: 100 }).notNull(),
   redirect: varchar('redirect', { length: 500 }).notNull(),
   userId: integer('user_id').references(() => users.id, { onDelete: 'cascade' }),
+  /** SHA-256 of the browser-binding cookie set when the flow started: the callback must come from that browser */
+  bindingHash: varchar('binding_hash', { length: 64 }).notNull(),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 }, t => [index('oauth_states_expires_idx').on(t.expiresAt)])
 

@@ -17,7 +17,8 @@ import { firstFactorPassed } from './index'
 /**
  * Sign-in and account linking with OAuth 2 / OpenID Connect providers (docs/decisions.md, "OAuth
  * sign-in"). The authorization's state is kept server-side (hashed, single use, 10 minutes) with
- * the PKCE verifier (sealed), the nonce, where to return and, when linking, the user. The
+ * the PKCE verifier (sealed), the nonce, where to return, when linking the user, and the hash of a
+ * cookie that binds it to the browser that started it. The
  * callback never puts tokens in a URL: the login result waits under a one-time code (hashed,
  * 60 s) that the console exchanges.
  */
@@ -57,8 +58,17 @@ export function sameOriginPath(value: string | undefined): string | undefined {
   }
 }
 
-async function startFlow(ctx: ServiceContext, provider: OAuthProviderConfig, redirect: string, userId: number | null): Promise<string> {
+/** The name of the cookie that binds a flow to the browser that started it (HttpOnly, SameSite=Lax, 10 minutes). */
+export const BINDING_COOKIE = 'fastvue_oauth'
+export const BINDING_COOKIE_PATH = '/api/v1/auth/oauth'
+export const STATE_TTL_SECONDS = STATE_TTL_MS / 1000
+
+/** Where the browser goes, and the binding the route sets as a cookie for the callback to check. */
+export interface FlowStart { url: string, binding: string }
+
+async function startFlow(ctx: ServiceContext, provider: OAuthProviderConfig, redirect: string, userId: number | null): Promise<FlowStart> {
   const secrets = randomSecrets()
+  const binding = randomBytes(32).toString('base64url')
   const url = await authorizationUrl(provider, secrets).catch((error: unknown) => {
     if (error instanceof OAuthFlowError) throw new AppError('unavailable', `The sign-in provider "${provider.id}" cannot be reached right now`)
     throw error
@@ -66,13 +76,13 @@ async function startFlow(ctx: ServiceContext, provider: OAuthProviderConfig, red
   await ctx.db.delete(oauthStates).where(lt(oauthStates.expiresAt, new Date()))
   await ctx.db.insert(oauthStates).values({
     stateHash: hashToken(secrets.state), provider: provider.id, codeVerifier: sealSecret(secrets.codeVerifier, 'oauth'),
-    nonce: secrets.nonce, redirect, userId, expiresAt: new Date(Date.now() + STATE_TTL_MS),
+    nonce: secrets.nonce, redirect, userId, bindingHash: hashToken(binding), expiresAt: new Date(Date.now() + STATE_TTL_MS),
   })
-  return url
+  return { url, binding }
 }
 
 /** GET …/{provider}/authorize: where to send the browser (a sign-in). */
-export async function authorize(ctx: ServiceContext, providerId: string, redirect: string | undefined): Promise<string> {
+export async function authorize(ctx: ServiceContext, providerId: string, redirect: string | undefined): Promise<FlowStart> {
   const provider = providerOr404(providerId)
   const path = sameOriginPath(redirect)
   if (!path) throw fieldError(['query', 'redirect'], 'redirect must be a path on this site, such as /users')
@@ -80,11 +90,12 @@ export async function authorize(ctx: ServiceContext, providerId: string, redirec
 }
 
 /** POST …/{provider}/link: the authorization URL whose callback links the provider account to the caller. */
-export async function startLink(ctx: UserContext, providerId: string, redirect: string | undefined): Promise<{ authorize_url: string }> {
+export async function startLink(ctx: UserContext, providerId: string, redirect: string | undefined): Promise<{ authorize_url: string, binding: string }> {
   const provider = providerOr404(providerId)
   const path = sameOriginPath(redirect ?? '/profile')
   if (!path) throw fieldError(['body', 'redirect'], 'redirect must be a path on this site, such as /profile')
-  return { authorize_url: await startFlow(ctx, provider, path, ctx.user.id) }
+  const { url, binding } = await startFlow(ctx, provider, path, ctx.user.id)
+  return { authorize_url: url, binding }
 }
 
 function withParams(path: string, params: Record<string, string>): string {
@@ -101,7 +112,7 @@ interface CallbackQuery { code?: string, state?: string, error?: string, error_d
  * `/login?oauth_code=…` after a sign-in, `/login?oauth_error=<code>` after a refusal, the link's
  * return path (`oauth_linked` or `oauth_error`) after linking.
  */
-export async function callback(ctx: ServiceContext, providerId: string, query: CallbackQuery): Promise<string> {
+export async function callback(ctx: ServiceContext, providerId: string, query: CallbackQuery, binding: string | undefined): Promise<string> {
   const fail = async (code: string, detail: string, userId: number | null = null, back = '/login') => {
     await logActivity(ctx, {
       action: 'oauth_login_failed', category: 'authentication', level: 'warning', success: false, entityType: 'user', entityId: userId,
@@ -118,6 +129,8 @@ export async function callback(ctx: ServiceContext, providerId: string, query: C
     .returning()
   if (!flow || flow.expiresAt <= new Date()) return fail('invalid_state', flow ? 'The authorization expired' : 'Unknown or spent state')
   const back = flow.userId ? flow.redirect : '/login'
+  // a callback URL carried to another browser (sign-in or link CSRF) does not have the cookie
+  if (!binding || hashToken(binding) !== flow.bindingHash) return fail('browser_mismatch', 'The callback did not come from the browser that started the sign-in', flow.userId, back)
   if (query.error) return fail(query.error === 'access_denied' ? 'access_denied' : 'provider_error', `${query.error}: ${query.error_description ?? ''}`.slice(0, 500), flow.userId, back)
   if (!query.code) return fail('invalid_request', 'The callback carried no code', flow.userId, back)
 
