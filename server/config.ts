@@ -57,6 +57,7 @@ export interface AppConfig {
   allowSignup: boolean
   /** APP_URL: the console's public address, for links in e-mails (default http://localhost:3000) */
   appUrl: string
+  oauth: OAuthConfig
 }
 
 /** Outgoing mail (server/kernel/mail). Without SMTP_HOST mails stay in the outbox (readable on /dev/outbox outside production). */
@@ -73,6 +74,33 @@ export interface MailConfig {
   pollSeconds: number
   /** how long mailed links work: PASSWORD_RESET_TOKEN_SECONDS (1800), EMAIL_VERIFY_TOKEN_HOURS (48), INVITATION_TOKEN_DAYS (7) */
   linkSeconds: { password_reset: number, verify_email: number, invitation: number }
+}
+
+/** Sign-in with OAuth 2 / OpenID Connect providers (server/services/account/oauth.ts). */
+export interface OAuthConfig {
+  /** APP_URL (else PUBLIC_URL): the public base of this app; the callback URL given to providers is built from it, never from Host */
+  publicUrl: string
+  /** OAUTH_ALLOW_SIGNUP (default false): a provider identity with no account creates one */
+  allowSignup: boolean
+  /** the configured providers: google, github, microsoft (a client id set) and OAUTH_OIDC_PROVIDERS */
+  providers: OAuthProviderConfig[]
+}
+export interface OAuthProviderConfig {
+  /** the path segment and stored name: google, github, microsoft, or a generic provider's id */
+  id: string
+  /** the label on "Sign in with …" */
+  name: string
+  /** oidc: discovery from `issuer`, ID token validated; github: plain OAuth 2 plus its user API */
+  kind: 'oidc' | 'github'
+  clientId: string
+  clientSecret?: string
+  scope: string
+  /** oidc: the issuer (discovery at <issuer>/.well-known/openid-configuration) */
+  issuer?: string
+  /** github: its endpoints (overridable by env for tests) */
+  authorizationUrl?: string
+  tokenUrl?: string
+  apiUrl?: string
 }
 
 /** Threat scoring of requests (server/kernel/threats.ts, server/middleware/20.threats.ts). */
@@ -129,6 +157,55 @@ function rateLimitConfig(env: NodeJS.ProcessEnv): RateLimitConfig {
     failOpen: bool(env.RATE_LIMIT_FAIL_OPEN, true),
     allowList: (env.RATE_LIMIT_ALLOWLIST ?? '').split(',').map(s => s.trim()).filter(Boolean),
     rules,
+  }
+}
+
+const BUILT_IN_PROVIDERS = new Set(['google', 'github', 'microsoft'])
+
+/**
+ * OAUTH_<ID>_CLIENT_ID turns a built-in provider on (OAUTH_<ID>_CLIENT_SECRET beside it);
+ * OAUTH_GOOGLE_ISSUER, OAUTH_MICROSOFT_ISSUER and OAUTH_GITHUB_{AUTHORIZATION,TOKEN,API}_URL
+ * replace their endpoints (tests point them at local servers). OAUTH_OIDC_PROVIDERS=corp,… adds
+ * generic OpenID Connect providers from OAUTH_OIDC_<ID>_{ISSUER,CLIENT_ID,CLIENT_SECRET,NAME,SCOPE};
+ * one without an issuer or client id is left out.
+ */
+function oauthConfig(env: NodeJS.ProcessEnv): OAuthConfig {
+  const providers: OAuthProviderConfig[] = []
+  const client = (prefix: string) => ({ clientId: env[`${prefix}_CLIENT_ID`] ?? '', clientSecret: env[`${prefix}_CLIENT_SECRET`] || undefined })
+  const google = client('OAUTH_GOOGLE')
+  if (google.clientId) {
+    providers.push({ id: 'google', name: 'Google', kind: 'oidc', ...google, scope: 'openid email profile', issuer: env.OAUTH_GOOGLE_ISSUER || 'https://accounts.google.com' })
+  }
+  const github = client('OAUTH_GITHUB')
+  if (github.clientId) {
+    providers.push({
+      id: 'github', name: 'GitHub', kind: 'github', ...github, scope: 'read:user user:email',
+      authorizationUrl: env.OAUTH_GITHUB_AUTHORIZATION_URL || 'https://github.com/login/oauth/authorize',
+      tokenUrl: env.OAUTH_GITHUB_TOKEN_URL || 'https://github.com/login/oauth/access_token',
+      apiUrl: (env.OAUTH_GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
+    })
+  }
+  const microsoft = client('OAUTH_MICROSOFT')
+  if (microsoft.clientId) {
+    const tenant = env.OAUTH_MICROSOFT_TENANT || 'common'
+    providers.push({
+      id: 'microsoft', name: 'Microsoft', kind: 'oidc', ...microsoft, scope: 'openid email profile',
+      issuer: env.OAUTH_MICROSOFT_ISSUER || `https://login.microsoftonline.com/${encodeURIComponent(tenant)}/v2.0`,
+    })
+  }
+  const generic = (env.OAUTH_OIDC_PROVIDERS ?? '').split(',').map(s => s.trim().toLowerCase()).filter(Boolean)
+  for (const id of new Set(generic)) {
+    if (!/^[a-z0-9][a-z0-9_-]{0,39}$/.test(id) || BUILT_IN_PROVIDERS.has(id)) continue
+    const prefix = `OAUTH_OIDC_${id.toUpperCase().replace(/-/g, '_')}`
+    const issuer = env[`${prefix}_ISSUER`]
+    const creds = client(prefix)
+    if (!issuer || !creds.clientId) continue
+    providers.push({ id, name: env[`${prefix}_NAME`] || id, kind: 'oidc', ...creds, scope: env[`${prefix}_SCOPE`] || 'openid email profile', issuer })
+  }
+  return {
+    publicUrl: (env.APP_URL || env.PUBLIC_URL || 'http://localhost:3000').replace(/\/+$/, ''),
+    allowSignup: bool(env.OAUTH_ALLOW_SIGNUP, false),
+    providers,
   }
 }
 
@@ -193,6 +270,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     allowSignup: bool(env.ALLOW_SIGNUP, false),
     appUrl: (env.APP_URL || 'http://localhost:3000').replace(/\/+$/, ''),
+    oauth: oauthConfig(env),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map(s => s.trim()).filter(Boolean).map(o => originOf(o) ?? o),
   }
 }

@@ -311,6 +311,8 @@ const SELF_SERVICE = new Set([
   // mailed links: a reset, a verification or a registration acts on the account the link (or the new account) is for
   'POST /api/v1/auth/password-reset/request', 'POST /api/v1/auth/password-reset/confirm', 'POST /api/v1/auth/verify-email',
   'POST /api/v1/auth/verify-email/resend', 'POST /api/v1/auth/register',
+  // OAuth: a sign-in's one-time code, and the caller's own provider links
+  'POST /api/v1/auth/oauth/exchange', 'POST /api/v1/auth/oauth/{provider}/link', 'DELETE /api/v1/auth/oauth/accounts/{id}',
   // public report sinks: the caller files a report of their own, nothing else changes
   'POST /api/v1/csp/csp-report', 'POST /api/v1/security/violations',
 ])
