@@ -131,6 +131,15 @@ const ROUTES: Record<string, RouteSpec> = {
       return () => as.post(`/api/v1/users/${target.id}/unlock`)
     },
   },
+  'DELETE /api/v1/users/{id}/sessions/{sessionId}': {
+    permission: 'user.update', stake: [],
+    act: async ({ as, company }) => {
+      const target = await member(company, S)
+      await signIn(server.url, target.username, 'Passw0rdOK')
+      const sessions = await ok(admin.get(`/api/v1/users/${target.id}/sessions`))
+      return () => as.delete(`/api/v1/users/${target.id}/sessions/${sessions[0].id}`)
+    },
+  },
   'POST /api/v1/roles': {
     permission: 'role.create', stake: S,
     act: async ({ as, company }) => () => as.post('/api/v1/roles/', { name: `x ${tag()}`, codename: `x_${tag()}`, company_id: company, permission_ids: ids(S) }),
@@ -287,6 +296,8 @@ const ROUTES: Record<string, RouteSpec> = {
 const SELF_SERVICE = new Set([
   'POST /api/v1/auth/login', 'POST /api/v1/auth/refresh', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/change-password',
   'POST /api/v1/auth/switch-company', 'PUT /api/v1/auth/me', 'DELETE /api/v1/auth/sessions/{id}',
+  'POST /api/v1/auth/sessions/revoke-others', 'POST /api/v1/auth/2fa/setup', 'POST /api/v1/auth/2fa/verify',
+  'POST /api/v1/auth/2fa/disable', 'POST /api/v1/auth/2fa/backup-codes', 'POST /api/v1/auth/2fa/challenge',
   // public report sinks: the caller files a report of their own, nothing else changes
   'POST /api/v1/csp/csp-report', 'POST /api/v1/security/violations',
 ])
