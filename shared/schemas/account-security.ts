@@ -71,5 +71,5 @@ z.globalRegistry.add(BackupCodesResponse, { id: 'BackupCodes', description: 'New
 z.globalRegistry.add(SessionDevice, { id: 'SessionDevice', description: 'Browser, OS and device type parsed from the user agent' })
 z.globalRegistry.add(SessionWithDevice, { id: 'SessionWithDevice', description: 'An open session with its device' })
 z.globalRegistry.add(RevokedCount, { id: 'RevokedCount', description: 'How many sessions were revoked' })
-z.globalRegistry.add(SecurityFactor, { id: 'SecurityFactor', description: 'One factor of the security score' })
-z.globalRegistry.add(SecurityOverview, { id: 'SecurityOverview', description: 'The signed-in user\'s security score with its factors and recommendations' })
+z.globalRegistry.add(SecurityFactor, { id: 'AccountSecurityFactor', description: 'One factor of the security score' })
+z.globalRegistry.add(SecurityOverview, { id: 'AccountSecurityOverview', description: 'The signed-in user\'s security score with its factors and recommendations' })

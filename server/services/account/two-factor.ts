@@ -65,8 +65,9 @@ async function backupCodesLeft(db: DbOrTx, userId: number) {
 async function spendTotp(db: DbOrTx, userId: number, sealed: string, code: string): Promise<boolean> {
   const result = await verify({ secret: openSecret(sealed, 'totp'), token: code.replace(/\s/g, ''), epochTolerance: TOLERANCE_SECONDS })
   if (!result.valid) return false
-  const spent = await db.update(userTwoFactor).set({ lastUsedStep: result.timeStep })
-    .where(and(eq(userTwoFactor.userId, userId), or(isNull(userTwoFactor.lastUsedStep), lt(userTwoFactor.lastUsedStep, result.timeStep))))
+  const step = 'timeStep' in result && typeof result.timeStep === 'number' ? result.timeStep : Math.floor(Date.now() / 30_000) + result.delta
+  const spent = await db.update(userTwoFactor).set({ lastUsedStep: step })
+    .where(and(eq(userTwoFactor.userId, userId), or(isNull(userTwoFactor.lastUsedStep), lt(userTwoFactor.lastUsedStep, step))))
     .returning({ userId: userTwoFactor.userId })
   return spent.length > 0
 }
@@ -254,7 +255,7 @@ export async function isRequired(ctx: UserContext): Promise<boolean> {
     select (c.require_2fa or coalesce(r.require_2fa, false)) as required
     from user_company_roles ucr join companies c on c.id = ucr.company_id left join roles r on r.id = ucr.role_id and r.is_active
     where ucr.user_id = ${ctx.user.id} and ucr.company_id = ${ctx.user.companyId} and ucr.is_active limit 1`)
-  return !!rowsOf(result)[0]?.required
+  return !!rowsOf<{ required: boolean }>(result)[0]?.required
 }
 
 /** Backup codes left, for the security overview. */
