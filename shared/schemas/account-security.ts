@@ -61,7 +61,6 @@ export const SecurityOverview = z.object({
   recommendations: z.array(z.string()),
 })
 
-
 z.globalRegistry.add(TwoFactorSetupResponse, { id: 'TwoFactorSetup', description: 'A new TOTP enrolment: secret, QR code and backup codes (shown once)' })
 z.globalRegistry.add(TwoFactorCode, { id: 'TwoFactorCode', description: 'A TOTP or backup code' })
 z.globalRegistry.add(TwoFactorConfirm, { id: 'TwoFactorConfirm', description: 'The password and a TOTP or backup code' })

@@ -7,7 +7,8 @@ import { randomBytes } from 'node:crypto'
 import { generate } from 'otplib'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { client, signIn, startServer, type TestServer } from '../helpers/server'
+import type { client, TestServer } from '../helpers/server'
+import { signIn, startServer } from '../helpers/server'
 import { DESKTOP, launch, signInUi, waitInteractive } from './browser'
 
 let server: TestServer
