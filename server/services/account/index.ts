@@ -1,5 +1,6 @@
 import { and, eq, isNull, ne, or, sql, type SQL } from 'drizzle-orm'
-import type { LoginInput, PasswordChangeInput } from '../../../shared/schemas/auth'
+import type { z } from 'zod'
+import type { LoginInput, LoginResponse, PasswordChangeInput } from '../../../shared/schemas/auth'
 import { useConfig } from '../../config'
 import { rowsOf, type DbOrTx } from '../../db/client'
 import { companies, loginAttempts, refreshTokens, userCompanyRoles, userSessions, users } from '../../db/schema'
@@ -123,7 +124,7 @@ export type SignInMethod = 'password' | 'oauth' | 'passkey'
  * passkey). The second-factor step belongs here — a user with 2FA gets a challenge instead of
  * tokens — so no sign-in path can skip it.
  */
-export async function firstFactorPassed(ctx: ServiceContext, user: UserRow, method: SignInMethod, options: { twoFactorCode?: string } = {}) {
+export async function firstFactorPassed(ctx: ServiceContext, user: UserRow, method: SignInMethod, options: { twoFactorCode?: string } = {}): Promise<z.infer<typeof LoginResponse>> {
   // a passkey is possession and presence at once; OAuth and passwords are not
   if (user.twoFactorEnabled && method !== 'passkey') return requireSecondFactor(ctx, user, method, options.twoFactorCode)
   return completeLogin(ctx, user)
