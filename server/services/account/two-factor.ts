@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto'
-import { and, count, eq, gt, isNull, lt, or, sql } from 'drizzle-orm'
+import { and, count, eq, gt, isNotNull, isNull, lt, or, sql } from 'drizzle-orm'
 import { generateSecret, generateURI, verify } from 'otplib'
 import QRCode from 'qrcode'
 import { useConfig } from '../../config'
@@ -140,7 +140,8 @@ export async function requireSecondFactor(ctx: ServiceContext, user: UserRow, me
     return completeLogin(ctx, user)
   }
   const challenge = newRefreshToken()
-  await ctx.db.delete(twoFactorChallenges).where(and(eq(twoFactorChallenges.userId, user.id), lt(twoFactorChallenges.expiresAt, new Date())))
+  // the user's spent and expired challenges go
+  await ctx.db.delete(twoFactorChallenges).where(and(eq(twoFactorChallenges.userId, user.id), or(lt(twoFactorChallenges.expiresAt, new Date()), isNotNull(twoFactorChallenges.usedAt))))
   await ctx.db.insert(twoFactorChallenges).values({
     tokenHash: challenge.hash, userId: user.id, method, expiresAt: new Date(Date.now() + useConfig().twoFactorChallengeSeconds * 1000),
   })
