@@ -2,6 +2,7 @@
 // ACME, against the bare h3 + postgres.js server (bench/bare-server.mjs) running the same SQL,
 // in the same run: interleaved rounds of autocannon (20 connections), median of the rounds.
 import { spawn } from 'node:child_process'
+import { loadavg } from 'node:os'
 import { resolve } from 'node:path'
 import autocannon from 'autocannon'
 import postgres from 'postgres'
@@ -25,6 +26,7 @@ async function seed(sql, from, to) {
 }
 
 export async function benchUsersList({ startServer, signIn, freePort }) {
+  const load = loadavg()[0].toFixed(1)
   // not ENVIRONMENT=test: that checks every reply against its schema (X-Contract-Violation), which
   // a deployment never does; demo data still loads outside production
   const ENV = {
@@ -97,5 +99,5 @@ export async function benchUsersList({ startServer, signIn, freePort }) {
     await sql.end()
     await server.stop()
   }
-  return { rounds: ROUNDS, duration_s: DURATION, connections: CONNECTIONS, cache: process.env.BENCH_REDIS_URL ? 'redis' : 'memory', sizes: results }
+  return { load, rounds: ROUNDS, duration_s: DURATION, connections: CONNECTIONS, cache: process.env.BENCH_REDIS_URL ? 'redis' : 'memory', sizes: results }
 }

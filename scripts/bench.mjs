@@ -54,7 +54,8 @@ then the rate limiter's cost: FastVue with it off on the same data, in the same 
 
 | date | commit | machine | permission check p50 / p99 (µs) | 1,000 users | 10,000 users | targets |
 |---|---|---|---|---|---|---|`
-const machine = `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${list.cache} cache`
+// the load when the list runs began: other jobs on the machine skew the ratio
+const machine = `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${list.cache} cache, load ${list.load}`
 const met = Object.entries(targets).map(([k, v]) => `${v ? '✔' : '✘'} ${k}`).join('<br>')
 const cell = n => `${at(n).api_rps} / ${at(n).bare_rps} (${at(n).ratio}) p99 ${at(n).api_p99_ms} ms; limiter off ${at(n).unlimited_rps} (overhead ${(at(n).limiter_overhead * 100).toFixed(1)} %)`
 addResultRow('Users list at 1,000 and 10,000 users (issue "Kernel", point 7)', LIST_INTRO, `| ${new Date().toISOString().slice(0, 16).replace('T', ' ')} | ${commit} | ${machine} | ${perm.check_p50_us} / ${perm.check_p99_us} | ${cell(1000)} | ${cell(10000)} | ${met} |`)

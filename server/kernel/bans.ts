@@ -33,12 +33,12 @@ export async function ban(ip: string, seconds: number) {
   seen.set(ip, { until, at: Date.now() })
 }
 
-/** Ends a ban; false when the address was not banned. */
-export async function unban(ip: string): Promise<boolean> {
+/** Ends a ban; returns when the ended ban would have run out, or null when none was in force. */
+export async function unban(ip: string): Promise<number | null> {
   const was = Number(await useCache().storage.getItem<string>(keyOf(ip))) || 0
   await useCache().storage.removeItem(keyOf(ip))
   seen.delete(ip)
-  return was > Date.now()
+  return was > Date.now() ? was : null
 }
 
 /** Bans in force, soonest to end first. */

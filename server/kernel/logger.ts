@@ -9,8 +9,13 @@ export const LOGGER_OPTIONS: LoggerOptions = {
 }
 
 let logger: Logger | undefined
+/**
+ * Lines are written to stdout in batches of about 4 KB, and at least once a second: one write per
+ * request cost more than the rest of the logging (docs/decisions.md, "Request logs"). Pending
+ * lines are written synchronously when the process exits.
+ */
 export function useLogger(): Logger {
-  logger ??= pino(LOGGER_OPTIONS)
+  logger ??= pino(LOGGER_OPTIONS, pino.destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 1000 }))
   return logger
 }
 export function setLogger(next: Logger) {

@@ -101,29 +101,48 @@ function build(schema: z.ZodType): Projector {
       const shape = objectKeys(schema)
       if (!shape) return identity
       if (shape.open) return identity
-      // leaves are copied as they are; only nested shapes cost a call (this runs for every row of every list)
-      const keys: string[] = []
-      const nested: (Projector | null)[] = []
-      for (const [key, schemas] of shape.keys) {
-        const project = schemas.length === 1 ? projector(schemas[0]!) : identity
-        keys.push(key)
-        nested.push(project === identity ? null : project)
-      }
-      return (v) => {
-        if (v === null || typeof v !== 'object' || Array.isArray(v)) return v
-        const src = v as Record<string, unknown>
-        const out: Record<string, unknown> = {}
-        for (let i = 0; i < keys.length; i++) {
-          const key = keys[i]!
-          const x = src[key]
-          if (x === undefined) continue
-          const project = nested[i]
-          out[key] = project && x !== null && typeof x === 'object' ? project(x) : x
-        }
-        return out
-      }
+      const keys = [...shape.keys].map(([key, schemas]) => ({ key, nested: schemas.length === 1 ? projector(schemas[0]!) : identity }))
+      return compileObject(keys)
     }
     default:
       return identity
+  }
+}
+
+/**
+ * An object projector compiled to one object literal: this runs for every row of every list, and
+ * a literal gives each reply a fixed shape (a copying loop built dictionary-mode objects at ~3 ×
+ * the cost). Keys only become string literals (JSON.stringify), never code. Absent keys come out
+ * as `undefined`, which JSON leaves out just as if they were missing. Leaves are copied as they
+ * are; only nested shapes cost a call.
+ */
+function compileObject(keys: { key: string, nested: Projector }[]): Projector {
+  if (keys.some(k => k.key === '__proto__')) return loopObject(keys)
+  const nested = keys.map(k => (k.nested === identity ? null : k.nested))
+  const fields = keys.map(({ key }, i) => {
+    const read = `v[${JSON.stringify(key)}]`
+    return `${JSON.stringify(key)}: ${nested[i] ? `(x = ${read}, x !== null && typeof x === 'object' ? n[${i}](x) : x)` : read}`
+  })
+  // generated from the schema's key names, quoted by JSON.stringify: names are data, never code
+  const make = new Function('n', `return function project(v) {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return v
+  let x
+  return {${fields.join(', ')}}
+}`) as (n: (Projector | null)[]) => Projector
+  return make(nested)
+}
+
+/** The same as a loop, for the one key an object literal cannot hold as data (`__proto__`). */
+function loopObject(keys: { key: string, nested: Projector }[]): Projector {
+  return (v) => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v
+    const src = v as Record<string, unknown>
+    const out: Record<string, unknown> = {}
+    for (const { key, nested } of keys) {
+      const x = src[key]
+      if (x === undefined) continue
+      Object.defineProperty(out, key, { value: nested !== identity && x !== null && typeof x === 'object' ? nested(x) : x, enumerable: true, writable: true, configurable: true })
+    }
+    return out
   }
 }

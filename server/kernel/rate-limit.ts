@@ -120,20 +120,19 @@ function sweep(windows: Map<string, { start: number }>, t: number) {
   if (windows.size >= 100_000) windows.clear()
 }
 
-let state: { store: Store, allow: BlockList, cacheKind: string } | undefined
+let state: { store: Store, allow: BlockList | null, seen: Map<string, boolean>, cacheKind: string } | undefined
 let lastWarning = 0
 
 function limiter() {
   const cache = useCache()
   if (!state || state.cacheKind !== (cache.redis ? `redis:${cache.redis.prefix}` : 'memory')) {
-    const allow = new BlockList()
-    for (const entry of useConfig().rateLimit.allowList) {
-      const range = parseAddressRange(entry)
-      if (range) allow.addSubnet(range.address, range.prefix, range.family)
-    }
+    const ranges = useConfig().rateLimit.allowList.map(parseAddressRange).filter(r => r !== undefined)
+    const allow = ranges.length ? new BlockList() : null
+    for (const range of ranges) allow!.addSubnet(range.address, range.prefix, range.family)
     state = {
       store: cache.redis ? redisStore(cache.redis.client, cache.redis.prefix) : memoryStore(),
       allow,
+      seen: new Map(),
       cacheKind: cache.redis ? `redis:${cache.redis.prefix}` : 'memory',
     }
   }
@@ -155,11 +154,17 @@ export function resetRateLimiter() {
   state = undefined
 }
 
-/** Whether `ip` is on RATE_LIMIT_ALLOWLIST. */
+/** Whether `ip` is on RATE_LIMIT_ALLOWLIST. Every request asks: answers are remembered per address (BlockList.check is not cheap). */
 export function isAllowListed(ip: string | null | undefined): boolean {
-  if (!ip) return false
-  const family = ip.includes(':') ? 'ipv6' : 'ipv4'
-  return limiter().allow.check(ip, family)
+  const { allow, seen } = limiter()
+  if (!ip || !allow) return false
+  let hit = seen.get(ip)
+  if (hit === undefined) {
+    hit = allow.check(ip, ip.includes(':') ? 'ipv6' : 'ipv4')
+    if (seen.size >= 10_000) seen.clear()
+    seen.set(ip, hit)
+  }
+  return hit
 }
 
 /**

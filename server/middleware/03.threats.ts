@@ -2,7 +2,8 @@ import { getHeader, setResponseStatus } from 'h3'
 import { useConfig } from '../config'
 import { scoreRequest } from '../kernel/threats'
 import { bannedUntil } from '../kernel/bans'
-import { BLOCKED, recordThreat } from '../utils/threat-screen'
+import { recordThreat } from '../kernel/security-events'
+import { BLOCKED, requestRecord } from '../utils/threat-screen'
 
 /** Built assets: nothing to score. */
 const ASSETS = /^\/(?:_nuxt\/|_fonts\/|favicon\.ico$|api\/v1\/(?:docs|redoc)\/assets\/)/
@@ -26,7 +27,7 @@ export default defineEventHandler(async (event) => {
   const blocked = score.score >= threats.blockScore
   const logged = blocked || score.score >= threats.logScore
   event.context.threat = { ...score, logged }
-  if (logged) await recordThreat(event, score, blocked)
+  if (logged) await recordThreat(requestRecord(event), score, blocked)
   if (blocked) {
     setResponseStatus(event, 403)
     return { detail: BLOCKED }

@@ -1,11 +1,9 @@
 import { setResponseHeaders } from 'h3'
 import type { RateRule } from '../config'
-import { useDb } from '../db/client'
-import { logActivity } from '../kernel/activity'
-import { systemContext } from '../kernel/context'
-import { describeError } from '../kernel/errors'
 import { consume, isAllowListed, rateLimitHeaders, RateLimitedError, type RateDecision } from '../kernel/rate-limit'
+import { recordRefusal } from '../kernel/security-events'
 import { sendApiError } from '../utils/api-handler'
+import { requestRecord } from '../utils/threat-screen'
 
 /** Route classes with limits of their own (by IP: nobody is signed in yet); the rest count per user or per IP. */
 const ROUTE_RULES: Record<string, RateRule> = {
@@ -25,7 +23,7 @@ const EXEMPT = /^\/api\/v1\/(?:docs|redoc|openapi\.json)(?:\/|$)/
  * caller is counted as themself (`u:<id>`, whatever their address), anyone else by IP. Every
  * answer carries the limit's headers; a refusal is 429 `{detail, retry_after}` and the first
  * refusal of a key in a window is written to the activity log (not every one: a flood must not
- * become a flood of writes). Sign-ins are also counted per account, in the login service.
+ * become a flood of writes; kernel/security-events.ts). Sign-ins are also counted per account, in the login service.
  */
 export default defineEventHandler(async (event) => {
   const path = event.path.split('?', 1)[0]!.replace(/(.)\/$/, '$1')
@@ -49,21 +47,6 @@ export default defineEventHandler(async (event) => {
   if (!decision) return
   setResponseHeaders(event, rateLimitHeaders(decision))
   if (decision.allowed) return
-  if (decision.firstRefusal) await recordRefusal(decision, key, event.method, path, event.context.request, user?.id ?? null)
+  if (decision.firstRefusal) await recordRefusal({ ...requestRecord(event), path }, decision, key, user?.id ?? null)
   return sendApiError(event, new RateLimitedError(decision))
 })
-
-async function recordRefusal(d: RateDecision, key: string, method: string, path: string, request: { id: string, ip: string | null, userAgent: string | null } | undefined, userId: number | null) {
-  try {
-    const ctx = systemContext(await useDb(), { requestId: request?.id, ip: request?.ip ?? null, userAgent: request?.userAgent ?? null })
-    await logActivity(ctx, {
-      action: 'rate_limited', category: 'security', level: 'warning', success: false, entityType: 'rate_limit', entityName: d.rule, userId,
-      description: `Rate limit ${d.rule} (${d.limit} per ${d.windowSeconds} s) reached by ${key}`, requestMethod: method, requestPath: path, httpStatus: 429,
-      extraData: { rule: d.rule, key, limit: d.limit, window_seconds: d.windowSeconds },
-    })
-  }
-  catch (error) {
-    // the refusal stands without its log line (the database may be the thing under pressure)
-    console.warn(`[rate-limit] could not record a refusal: ${describeError(error)}`)
-  }
-}

@@ -1687,6 +1687,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/{id}/risk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A user's recent risk
+         * @description Risk scores, suspicious events, sign-ins and failures and their addresses over the last `days` (30), from the activity the caller may read.
+         *
+         *     Requires permission `activity.read` in the active company (superusers pass).
+         */
+        get: operations["getUserRisk"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/{id}/sessions": {
         parameters: {
             query?: never;
@@ -3017,6 +3039,38 @@ export interface components {
             page: number;
             /** @example 20 */
             page_size: number;
+        };
+        /** @description A user's recent risk: scores, failed sign-ins and addresses */
+        UserRisk: {
+            user_id: number;
+            period_days: number;
+            /** @enum {string} */
+            level: "low" | "medium" | "high";
+            max_score: number;
+            suspicious: number;
+            sign_ins: number;
+            failed_sign_ins: number;
+            addresses: number;
+            last_suspicious_at: string | null;
+            recent: {
+                id: number;
+                /**
+                 * Format: date-time
+                 * @example 2026-01-15T09:30:00.000Z
+                 */
+                created_at: string;
+                action: string;
+                ip_address: string | null;
+                request_method: string | null;
+                request_path: string | null;
+                risk_score: number;
+                risk_factors: {
+                    rule: string;
+                    points: number;
+                    detail: string;
+                }[] | null;
+                description: string | null;
+            }[];
         };
         /** @description Changes to a user (only the fields sent) */
         UserUpdate: {
@@ -6717,6 +6771,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Message"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getUserRisk: {
+        parameters: {
+            query?: {
+                days?: number | string;
+            };
+            header?: never;
+            path: {
+                id: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserRisk"];
                 };
             };
             401: components["responses"]["Unauthorized"];

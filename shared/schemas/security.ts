@@ -84,3 +84,25 @@ export type SecurityOverview = z.infer<typeof SecurityOverviewResponse>
 export const BanParams = z.object({ ip: z.string().min(2).max(45) })
 
 z.globalRegistry.add(SecurityOverviewResponse, { id: 'SecurityOverview', description: 'Suspicious requests, bans and rate-limit hits over a period' })
+
+export const UserRiskQuery = z.object({ days: zInt(1, 90).default(30) })
+export type UserRiskQueryInput = z.infer<typeof UserRiskQuery>
+
+export const UserRiskResponse = z.object({
+  user_id: z.number().int(),
+  period_days: z.number().int(),
+  /** low / medium / high from the highest score and the failed sign-ins in the period */
+  level: z.enum(['low', 'medium', 'high']),
+  max_score: z.number().int(),
+  suspicious: z.number().int(),
+  sign_ins: z.number().int(),
+  failed_sign_ins: z.number().int(),
+  /** distinct addresses the user signed in (or tried to) from */
+  addresses: z.number().int(),
+  last_suspicious_at: zTimestamp.nullable(),
+  /** the period's risky events, newest first (at most 10): suspicious, scored or failed */
+  recent: z.array(SecurityEvent),
+})
+export type UserRisk = z.infer<typeof UserRiskResponse>
+
+z.globalRegistry.add(UserRiskResponse, { id: 'UserRisk', description: 'A user\'s recent risk: scores, failed sign-ins and addresses' })

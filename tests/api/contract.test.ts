@@ -148,6 +148,7 @@ const FIXTURES: Record<string, Fixture> = {
   },
   listEntityActivity: async f => ({ path: { entityType: 'user', entityId: f.ids.john } }),
   listUserActivity: async f => ({ path: { userId: f.ids.john } }),
+  getUserRisk: async f => ({ path: { id: f.ids.john }, query: { days: 7 } }),
   getAuditLog: async (f) => {
     const group = await f.make.group()
     const page = must(await admin.GET('/api/v1/audit-logs', { params: { query: { entity_type: 'group', entity_id: group.id } } }), 'list audit')

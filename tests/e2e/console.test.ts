@@ -382,7 +382,7 @@ describe('layout', () => {
     expect(await menu.isVisible()).toBe(true)
     await shot(page, 'users-phone')
     await menu.click()
-    expect(await page.getByRole('menuitem').allTextContents()).toEqual(['Sessions', 'Edit', 'Delete'])
+    expect(await page.getByRole('menuitem').allTextContents()).toEqual(['Risk', 'Sessions', 'Edit', 'Delete'])
     await page.getByRole('menuitem', { name: 'Edit' }).click()
     await expect.poll(() => page.getByTestId('user-username').inputValue()).toBe('johndoe')
   })

@@ -57,3 +57,20 @@ it('the Security page shows a blocked request with its score and factors, under 
   expect(await events.innerText()).toMatch(/80[\s\S]*injection_query \(\+30\), scanner_user_agent \(\+50\)/)
   await expect.poll(() => page.getByTestId('security-count-blocked').innerText()).toContain('1')
 })
+
+it('the users page shows a user\'s recent risk: failed sign-ins and their addresses', async () => {
+  for (let i = 0; i < 3; i++) {
+    const r = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'johndoe', password: `wrong-${i}` }) })
+    expect(r.status).toBe(401)
+  }
+  const page = await (await browser.newContext({ viewport: DESKTOP })).newPage()
+  await signInUi(page, server.url, 'admin', 'admin123')
+  await page.goto(`${server.url}/settings/users`)
+  await page.getByTestId('user-search').fill('johndoe')
+  await expect.poll(() => page.getByTestId('users-total').textContent()).toBe('1 users')
+  await page.getByTestId('user-risk').first().click()
+  const panel = page.getByTestId('user-risk-panel')
+  await expect.poll(() => page.getByTestId('user-risk-level').innerText()).toBe('medium risk')
+  expect(await panel.innerText()).toMatch(/Failed sign-ins\s*3/)
+  expect(await panel.getByTestId('security-events').innerText()).toContain('Failed sign-in for "johndoe"')
+})

@@ -79,6 +79,8 @@ export interface StartOptions {
   redisUrl?: string | null
   /** cache key prefix; servers that must share a cache pass the same one */
   cachePrefix?: string
+  /** options for node itself, e.g. `--cpu-prof` when profiling the server under a benchmark */
+  nodeArgs?: string[]
 }
 
 /**
@@ -115,7 +117,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     ...options.env,
   }
   const childEnv = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) as NodeJS.ProcessEnv
-  const child: ChildProcess = spawn(process.execPath, [entry], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), entry], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] })
   let out = ''
   mkdirSync(LOG_DIR, { recursive: true })
   const logFile = join(LOG_DIR, `server-${port}-${Date.now()}.log`)

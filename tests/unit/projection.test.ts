@@ -13,10 +13,25 @@ describe('response projection (allow-list)', () => {
     expect(out).toEqual({ total: 1, items: [{ id: 1, tags: [{ name: 'a' }], owner: { id: 2 } }] })
   })
 
-  it('leaves out undefined keys and keeps null, scalars in place of objects pass through', () => {
+  it('leaves undefined keys out of the reply and keeps null, scalars in place of objects pass through', () => {
     const S = z.object({ a: z.string().optional(), b: z.string().nullable(), c: z.object({ d: z.number() }).nullable() })
     expect(projector(S)({ a: undefined, b: null, c: null, e: 1 })).toEqual({ b: null, c: null })
-    expect(Object.keys(projector(S)({ a: undefined, b: 'x', c: null }) as object)).toEqual(['b', 'c'])
+    // what leaves the server is the JSON text
+    expect(JSON.stringify(projector(S)({ a: undefined, b: 'x', c: null }))).toBe('{"b":"x","c":null}')
+    expect(projector(S)('text')).toBe('text')
+    expect(projector(z.object({ c: z.object({ d: z.number() }) }))({ c: 5 })).toEqual({ c: 5 })
+  })
+
+  it('key names are data, never code (quotes, newlines, __proto__)', () => {
+    const odd = ['a"b', 'x\\n', '}; throw 1; //', 'line\nbreak']
+    const S = z.object(Object.fromEntries(odd.map(k => [k, z.number()])))
+    const value = Object.fromEntries(odd.map((k, i) => [k, i]))
+    expect(projector(S)({ ...value, extra: 1 })).toEqual(value)
+    const P = z.object({ ['__proto__']: z.object({ polluted: z.boolean() }), id: z.number() })
+    const out = projector(P)(JSON.parse('{"__proto__": {"polluted": true, "x": 1}, "id": 1, "y": 2}')) as Record<string, unknown>
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    expect(JSON.stringify(out)).toBe('{"__proto__":{"polluted":true},"id":1}')
   })
 
   it('unions project the keys of every branch; open objects pass through', () => {

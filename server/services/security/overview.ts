@@ -37,10 +37,15 @@ export async function securityOverview(ctx: UserContext, q: SecurityOverviewQuer
     top_sources: sources.map(s => ({ ip: s.ip!, events: s.events, max_score: s.maxScore ?? 0, last_seen: iso(s.lastSeen!) })),
     bans: (await listBans()).map(b => ({ ip: b.ip, until: iso(b.until) })),
     rate_limit_hits: hits.map(h => ({ rule: h.rule, events: h.events })),
-    recent: events.map(e => ({
-      id: e.id, created_at: iso(e.createdAt), action: e.action, ip_address: e.ipAddress, request_method: e.requestMethod, request_path: e.requestPath,
-      risk_score: e.riskScore, risk_factors: (e.riskFactors as { rule: string, points: number, detail: string }[] | null) ?? null, description: e.description,
-    })),
+    recent: events.map(securityEvent),
+  }
+}
+
+/** An activity entry as the Security page and a user's risk show it. */
+export function securityEvent(e: typeof activityLogs.$inferSelect) {
+  return {
+    id: e.id, created_at: iso(e.createdAt), action: e.action, ip_address: e.ipAddress, request_method: e.requestMethod, request_path: e.requestPath,
+    risk_score: e.riskScore, risk_factors: (e.riskFactors as { rule: string, points: number, detail: string }[] | null) ?? null, description: e.description,
   }
 }
 
@@ -51,12 +56,11 @@ export async function securityOverview(ctx: UserContext, q: SecurityOverviewQuer
  */
 export async function liftBan(ctx: UserContext, ip: string) {
   if (!isIP(ip)) throw fieldError(['path', 'ip'], 'An IPv4 or IPv6 address')
-  const until = (await listBans()).find(b => b.ip === ip)?.until ?? null
-  const lifted = await unban(ip)
+  const until = await unban(ip)
   await writeAudit(ctx, {
     entityType: 'ip_ban', entityId: null, entityName: ip, action: 'delete', companyId: null,
     before: { ip, bannedUntil: until ? new Date(until) : null }, after: null,
-    description: lifted ? `Ban of ${ip} lifted` : `No ban of ${ip} was in force`,
+    description: until ? `Ban of ${ip} lifted` : `No ban of ${ip} was in force`,
   })
-  if (lifted) await logActivity(ctx, { action: 'ip_unbanned', category: 'security', entityType: 'ip', entityName: ip, description: `Ban of ${ip} lifted by ${ctx.user.username}` })
+  if (until) await logActivity(ctx, { action: 'ip_unbanned', category: 'security', entityType: 'ip', entityName: ip, description: `Ban of ${ip} lifted by ${ctx.user.username}` })
 }

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm'
 import type { ProfileUpdateInput, UserCreateInput, UserListQueryInput, UserUpdateInput } from '../../../shared/schemas/user'
 import type { DbOrTx } from '../../db/client'
+import { compiledRows } from '../../db/compiled-rows'
 import { companies, loginAttempts, roles, userCompanyRoles, userSessions, users } from '../../db/schema'
 import { logActivity } from '../../kernel/activity'
 import { writeAudit } from '../../kernel/audit'
@@ -36,7 +37,7 @@ const listQueries = new WeakMap<object, Map<ListShape, ReturnType<typeof buildLi
 function buildListQuery(db: DbOrTx, shape: ListShape) {
   const [scope, active, search, security] = shape.split(':')
   const term = sql.placeholder('term')
-  return db.select({ ...userColumns, ...(security === 'true' ? { lockedUntil: lockedUntilColumn } : {}) }).from(users)
+  return compiledRows(db.select({ ...userColumns, ...(security === 'true' ? { lockedUntil: lockedUntilColumn } : {}) }).from(users)
     .where(and(
       live,
       scope === 'company' ? sql`${users.id} in (${membersOf(sql.placeholder('company'))})` : undefined,
@@ -44,7 +45,7 @@ function buildListQuery(db: DbOrTx, shape: ListShape) {
       search === 'true' ? or(ilike(users.username, term), ilike(users.email, term), ilike(users.fullName, term)) : undefined,
     ))
     .orderBy(asc(users.id)).limit(sql.placeholder('limit')).offset(sql.placeholder('offset'))
-    .prepare(`fastvue_list_users_${shape.replaceAll(':', '_')}`)
+    .prepare(`fastvue_list_users_${shape.replaceAll(':', '_')}`))
 }
 
 /**
