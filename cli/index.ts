@@ -182,6 +182,14 @@ const showusers = cmd({ name: 'showusers', description: 'List users' }, {
   else consola.info(a.superusers ? 'No superusers' : 'No users')
 }))
 
+const sendmail = cmd({ name: 'sendmail', description: 'Send the due mails of the outbox now (SMTP_* settings; the server\'s worker does it every MAIL_POLL_SECONDS)' }, {}, async () => withDb(async ({ db }) => {
+  const { drainOutbox, outboxCounts } = await import('../server/kernel/mail')
+  const { loadConfig } = await import('../server/config')
+  if (!loadConfig().mail.smtp) throw new CliError('SMTP_HOST is not set: mails stay in the outbox (read them on /dev/outbox in development)')
+  const r = await drainOutbox(db, { limit: 1000 })
+  consola.success(`Sent ${r.sent}, retrying later ${r.retrying}, given up ${r.failed}; outbox now: ${JSON.stringify(await outboxCounts(db))}`)
+}))
+
 const changepassword = cmd({ name: 'changepassword', description: 'Set a user\'s password (asked twice, never shown)' }, {
   'username': { type: 'positional', required: true },
   'password': { type: 'string', alias: 'p', description: 'Visible in the process list and shell history: prefer --password-stdin' },
@@ -255,7 +263,7 @@ const main = defineCommand({
   meta: { name: 'fastvue', description: 'FastVue management commands' },
   subCommands: {
     initdb, migrate, makemigrations, showmigrations, resetdb, createdb, dropdb, 'load-data': loadData, 'export-data': exportCmd,
-    createsuperuser, showusers, changepassword, 'promoteuser': flag('promoteuser', true), 'demoteuser': flag('demoteuser', false),
+    createsuperuser, showusers, changepassword, sendmail, 'promoteuser': flag('promoteuser', true), 'demoteuser': flag('demoteuser', false),
     runserver, shell, dbshell, check, 'module': () => import('./modules').then(m => m.moduleCommand), 'build': () => import('./modules').then(m => m.buildCommand),
   },
 })

@@ -56,6 +56,55 @@ export interface AppConfig {
   /** LOG_REQUESTS (default true): one JSON line per request on stdout */
   logRequests: boolean
   threats: ThreatConfig
+  mail: MailConfig
+  /** ALLOW_SIGNUP (default false): POST /auth/register is open to anyone */
+  allowSignup: boolean
+  /** APP_URL: the console's public address, for links in e-mails (default http://localhost:3000) */
+  appUrl: string
+  oauth: OAuthConfig
+}
+
+/** Outgoing mail (server/kernel/mail). Without SMTP_HOST mails stay in the outbox (readable on /dev/outbox outside production). */
+export interface MailConfig {
+  smtp?: { host: string, port: number, secure: boolean, user?: string, password?: string }
+  /** SMTP_FROM */
+  from: string
+  /** MAIL_RETRY_BASE_SECONDS (30): first retry delay, doubling per failure up to MAIL_RETRY_MAX_SECONDS (3600) */
+  retryBaseSeconds: number
+  retryMaxSeconds: number
+  /** MAIL_MAX_ATTEMPTS (8): after this many failures a mail is `failed` */
+  maxAttempts: number
+  /** MAIL_POLL_SECONDS (5): how often the worker looks for due mails; 0 = no worker */
+  pollSeconds: number
+  /** how long mailed links work: PASSWORD_RESET_TOKEN_SECONDS (1800), EMAIL_VERIFY_TOKEN_HOURS (48), INVITATION_TOKEN_DAYS (7) */
+  linkSeconds: { password_reset: number, verify_email: number, invitation: number }
+}
+
+/** Sign-in with OAuth 2 / OpenID Connect providers (server/services/account/oauth.ts). */
+export interface OAuthConfig {
+  /** APP_URL (else PUBLIC_URL): the public base of this app; the callback URL given to providers is built from it, never from Host */
+  publicUrl: string
+  /** OAUTH_ALLOW_SIGNUP (default false): a provider identity with no account creates one */
+  allowSignup: boolean
+  /** the configured providers: google, github, microsoft (a client id set) and OAUTH_OIDC_PROVIDERS */
+  providers: OAuthProviderConfig[]
+}
+export interface OAuthProviderConfig {
+  /** the path segment and stored name: google, github, microsoft, or a generic provider's id */
+  id: string
+  /** the label on "Sign in with …" */
+  name: string
+  /** oidc: discovery from `issuer`, ID token validated; github: plain OAuth 2 plus its user API */
+  kind: 'oidc' | 'github'
+  clientId: string
+  clientSecret?: string
+  scope: string
+  /** oidc: the issuer (discovery at <issuer>/.well-known/openid-configuration) */
+  issuer?: string
+  /** github: its endpoints (overridable by env for tests) */
+  authorizationUrl?: string
+  tokenUrl?: string
+  apiUrl?: string
 }
 
 /** Threat scoring of requests (server/kernel/threats.ts, server/middleware/20.threats.ts). */
@@ -73,7 +122,7 @@ export interface ThreatConfig {
 }
 
 /** Named limits: who is counted (an IP, a user, an account, an address) on which route class. */
-export type RateRule = 'api_user' | 'api_ip' | 'login_ip' | 'login_account' | 'refresh_ip' | 'report_ip' | 'mail_address' | 'mail_ip'
+export type RateRule = 'api_user' | 'api_key' | 'api_ip' | 'login_ip' | 'login_account' | 'refresh_ip' | 'report_ip' | 'mail_address' | 'mail_ip'
 export interface RateLimitConfig {
   /** RATE_LIMIT_ENABLED (default true); test servers switch it off unless a test sets limits */
   enabled: boolean
@@ -91,7 +140,7 @@ export interface RateLimitConfig {
  * (its 5) and per IP (more generous: an office shares one address).
  */
 export const RATE_LIMIT_DEFAULTS: Record<RateRule, string> = {
-  api_user: '600/60', api_ip: '120/60', login_ip: '30/300', login_account: '5/300', refresh_ip: '15/60', report_ip: '30/60',
+  api_user: '600/60', api_key: '600/60', api_ip: '120/60', login_ip: '30/300', login_account: '5/300', refresh_ip: '15/60', report_ip: '30/60',
   mail_address: '3/3600', mail_ip: '10/3600',
 }
 
@@ -112,6 +161,55 @@ function rateLimitConfig(env: NodeJS.ProcessEnv): RateLimitConfig {
     failOpen: bool(env.RATE_LIMIT_FAIL_OPEN, true),
     allowList: (env.RATE_LIMIT_ALLOWLIST ?? '').split(',').map(s => s.trim()).filter(Boolean),
     rules,
+  }
+}
+
+const BUILT_IN_PROVIDERS = new Set(['google', 'github', 'microsoft'])
+
+/**
+ * OAUTH_<ID>_CLIENT_ID turns a built-in provider on (OAUTH_<ID>_CLIENT_SECRET beside it);
+ * OAUTH_GOOGLE_ISSUER, OAUTH_MICROSOFT_ISSUER and OAUTH_GITHUB_{AUTHORIZATION,TOKEN,API}_URL
+ * replace their endpoints (tests point them at local servers). OAUTH_OIDC_PROVIDERS=corp,… adds
+ * generic OpenID Connect providers from OAUTH_OIDC_<ID>_{ISSUER,CLIENT_ID,CLIENT_SECRET,NAME,SCOPE};
+ * one without an issuer or client id is left out.
+ */
+function oauthConfig(env: NodeJS.ProcessEnv): OAuthConfig {
+  const providers: OAuthProviderConfig[] = []
+  const client = (prefix: string) => ({ clientId: env[`${prefix}_CLIENT_ID`] ?? '', clientSecret: env[`${prefix}_CLIENT_SECRET`] || undefined })
+  const google = client('OAUTH_GOOGLE')
+  if (google.clientId) {
+    providers.push({ id: 'google', name: 'Google', kind: 'oidc', ...google, scope: 'openid email profile', issuer: env.OAUTH_GOOGLE_ISSUER || 'https://accounts.google.com' })
+  }
+  const github = client('OAUTH_GITHUB')
+  if (github.clientId) {
+    providers.push({
+      id: 'github', name: 'GitHub', kind: 'github', ...github, scope: 'read:user user:email',
+      authorizationUrl: env.OAUTH_GITHUB_AUTHORIZATION_URL || 'https://github.com/login/oauth/authorize',
+      tokenUrl: env.OAUTH_GITHUB_TOKEN_URL || 'https://github.com/login/oauth/access_token',
+      apiUrl: (env.OAUTH_GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
+    })
+  }
+  const microsoft = client('OAUTH_MICROSOFT')
+  if (microsoft.clientId) {
+    const tenant = env.OAUTH_MICROSOFT_TENANT || 'common'
+    providers.push({
+      id: 'microsoft', name: 'Microsoft', kind: 'oidc', ...microsoft, scope: 'openid email profile',
+      issuer: env.OAUTH_MICROSOFT_ISSUER || `https://login.microsoftonline.com/${encodeURIComponent(tenant)}/v2.0`,
+    })
+  }
+  const generic = (env.OAUTH_OIDC_PROVIDERS ?? '').split(',').map(s => s.trim().toLowerCase()).filter(Boolean)
+  for (const id of new Set(generic)) {
+    if (!/^[a-z0-9][a-z0-9_-]{0,39}$/.test(id) || BUILT_IN_PROVIDERS.has(id)) continue
+    const prefix = `OAUTH_OIDC_${id.toUpperCase().replace(/-/g, '_')}`
+    const issuer = env[`${prefix}_ISSUER`]
+    const creds = client(prefix)
+    if (!issuer || !creds.clientId) continue
+    providers.push({ id, name: env[`${prefix}_NAME`] || id, kind: 'oidc', ...creds, scope: env[`${prefix}_SCOPE`] || 'openid email profile', issuer })
+  }
+  return {
+    publicUrl: (env.APP_URL || env.PUBLIC_URL || 'http://localhost:3000').replace(/\/+$/, ''),
+    allowSignup: bool(env.OAUTH_ALLOW_SIGNUP, false),
+    providers,
   }
 }
 
@@ -161,6 +259,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       banWindowSeconds: int(env.THREAT_BAN_WINDOW_SECONDS, 600),
       banSeconds: int(env.THREAT_BAN_SECONDS, 900),
     },
+    mail: {
+      smtp: env.SMTP_HOST
+        ? { host: env.SMTP_HOST, port: int(env.SMTP_PORT, bool(env.SMTP_SECURE, false) ? 465 : 587), secure: bool(env.SMTP_SECURE, false), user: env.SMTP_USER || undefined, password: env.SMTP_PASSWORD || undefined }
+        : undefined,
+      from: env.SMTP_FROM || 'FastVue <no-reply@localhost>',
+      retryBaseSeconds: Math.max(1, int(env.MAIL_RETRY_BASE_SECONDS, 30)),
+      retryMaxSeconds: Math.max(1, int(env.MAIL_RETRY_MAX_SECONDS, 3600)),
+      maxAttempts: Math.max(1, int(env.MAIL_MAX_ATTEMPTS, 8)),
+      pollSeconds: Math.max(0, int(env.MAIL_POLL_SECONDS, 5)),
+      linkSeconds: {
+        password_reset: Math.max(1, int(env.PASSWORD_RESET_TOKEN_SECONDS, 1800)),
+        verify_email: Math.max(1, int(env.EMAIL_VERIFY_TOKEN_HOURS, 48)) * 3600,
+        invitation: Math.max(1, int(env.INVITATION_TOKEN_DAYS, 7)) * 86_400,
+      },
+    },
+    allowSignup: bool(env.ALLOW_SIGNUP, false),
+    appUrl: (env.APP_URL || 'http://localhost:3000').replace(/\/+$/, ''),
+    oauth: oauthConfig(env),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map(s => s.trim()).filter(Boolean).map(o => originOf(o) ?? o),
   }
 }

@@ -71,5 +71,6 @@ export async function writeAudit(ctx: ServiceContext, entry: AuditEntry) {
     ipAddress: ctx.ip ?? null,
     userAgent: ctx.userAgent?.slice(0, 500) ?? null,
     requestId: ctx.requestId ?? null,
+    apiKeyId: ctx.user?.apiKey?.id ?? null,
   })))
 }

@@ -15,6 +15,8 @@ export interface AuthUser {
   twoFactorRequired?: boolean
   /** security version read while authenticating; permission look-ups of the same request reuse it */
   securityVersion?: string
+  /** set when the caller authenticated with an API key: it acts in its one company, with at most its permissions */
+  apiKey?: { id: number, permissions: readonly string[], ownerIsSuperuser: boolean }
 }
 
 /** Work that must happen only once the change is durable: cache invalidation, events, mail. */
@@ -93,6 +95,8 @@ function build(shared: Shared, db: DbOrTx, permissions: PermissionSet, queue: Se
     can: code => permissions === null || hasPermission(permissions, code),
     permissionsIn: (companyId) => {
       if (user === null || user.isSuperuser) return Promise.resolve(null)
+      // a key holds nothing outside its company
+      if (user.apiKey && companyId !== ctx.company) return Promise.resolve(new Set<string>())
       if (companyId === ctx.company) return Promise.resolve(permissions)
       let found = shared.byCompany.get(companyId)
       if (!found) {
@@ -115,10 +119,23 @@ function build(shared: Shared, db: DbOrTx, permissions: PermissionSet, queue: Se
 export async function createContext(init: ContextInit): Promise<ServiceContext> {
   const user = init.user
   let permissions: PermissionSet = init.permissions ?? null
-  if (init.permissions === undefined && user && !user.isSuperuser) {
+  if (init.permissions === undefined && user?.apiKey) permissions = await keyPermissions(init.db, user)
+  else if (init.permissions === undefined && user && !user.isSuperuser) {
     permissions = await getEffectivePermissions(init.db, user.id, user.companyId, undefined, user.securityVersion)
   }
   return build({ init, byCompany: new Map() }, init.db, permissions, null)
+}
+
+/**
+ * An API key's permissions: those it lists that its user still holds in its company (a superuser's
+ * key: those it lists), so taking a permission from a user takes it from their keys.
+ */
+async function keyPermissions(db: DbOrTx, user: AuthUser): Promise<PermissionSet> {
+  const key = user.apiKey!
+  if (user.companyId === null) return new Set()
+  if (key.ownerIsSuperuser) return new Set(key.permissions)
+  const held = await getEffectivePermissions(db, user.id, user.companyId, undefined, user.securityVersion)
+  return new Set(key.permissions.filter(code => hasPermission(held, code)))
 }
 
 /** A context for the CLI, tasks, boot and tests: acts as the system (sees and may do everything). */

@@ -6,13 +6,15 @@
 export const MASK = '[redacted]'
 
 /** Key names (lower case, `_` and `-` removed) that end like these hold secrets: `refresh_token`, `x-api-key`, `hashed_password`. */
-const SECRET_ENDINGS = ['password', 'passwd', 'passphrase', 'secret', 'token', 'authorization', 'cookie', 'apikey', 'privatekey', 'credentials', 'otp', 'backupcodes', 'cardnumber', 'cvv', 'cvc', 'iban', 'ssn', 'signature', 'twofactorcode', 'verificationcode', 'resetcode', 'otpcode', 'backupcode', 'otpauthurl', 'qrcode']
-/** …except these, which only describe a secret (when it changed, whether one is required). */
+const SECRET_ENDINGS = ['password', 'passwd', 'passphrase', 'secret', 'token', 'authorization', 'cookie', 'apikey', 'privatekey', 'credentials', 'otp', 'backupcodes', 'cardnumber', 'cvv', 'cvc', 'iban', 'ssn', 'signature', 'twofactorcode', 'verificationcode', 'resetcode', 'otpcode', 'backupcode', 'oauthcode', 'otpauthurl', 'qrcode']
+/** …except these, which only describe a secret (when it changed, whether one is required, must it change). */
 const NOT_SECRET = /(?:at|date|type|count|required|enabled|expires?|expiry|length|policy|changed|status|id)$/
+/** flags (`must_change_password`, `hasPassword`), as written: `hashedPassword` is no flag */
+const FLAG = /^(?:is|has|must|can)(?:[_-]|[A-Z])/
 
 export function isSecretKey(key: string): boolean {
   const k = key.toLowerCase().replace(/[-_\s]/g, '')
-  if (NOT_SECRET.test(k) && !k.endsWith('sessionid')) return false
+  if ((NOT_SECRET.test(k) && !k.endsWith('sessionid')) || FLAG.test(key)) return false
   return SECRET_ENDINGS.some(end => k.endsWith(end)) || k === 'sessionid' || k === 'sid'
 }
 
@@ -20,6 +22,8 @@ export function isSecretKey(key: string): boolean {
 const CARD = /\b(?:\d[ -]?){12,18}\d\b/g
 const BEARER = /\b(Bearer|Basic)\s+[\w.~+/=-]+/gi
 const JWT = /\beyJ[\w-]{5,}\.[\w-]{5,}\.[\w-]{5,}/g
+// personal access tokens (server/services/account/api-keys.ts)
+const API_KEY = /\bfv_[\w-]{20,}/g
 
 function luhn(digits: string): boolean {
   let sum = 0
@@ -34,11 +38,12 @@ function luhn(digits: string): boolean {
   return sum % 10 === 0
 }
 
-/** Card numbers, bearer credentials and JWTs inside free text. */
+/** Card numbers, bearer credentials, JWTs and API keys inside free text. */
 export function redactText(text: string): string {
   return text
     .replace(BEARER, (_m, scheme: string) => `${scheme} ${MASK}`)
     .replace(JWT, MASK)
+    .replace(API_KEY, MASK)
     .replace(CARD, m => (luhn(m.replace(/\D/g, '')) ? MASK : m))
 }
 

@@ -1,6 +1,6 @@
 import { getHeader } from 'h3'
 import { useDb } from '../db/client'
-import { authenticate } from '../kernel/auth/authenticate'
+import { API_KEY_PREFIX, authenticate, authenticateApiKey } from '../kernel/auth/authenticate'
 import type { AuthUser } from '../kernel/context'
 import { AppError } from '../kernel/errors'
 
@@ -15,7 +15,7 @@ declare module 'h3' {
 
 const BEARER = /^Bearer\s+(\S+)$/i
 
-/** Resolves `Authorization: Bearer <access token>` to the acting user (later also API keys). */
+/** Resolves `Authorization: Bearer <access token | fv_ API key>` to the acting user. */
 export default defineEventHandler(async (event) => {
   if (!event.path.startsWith('/api/')) return
   const header = getHeader(event, 'authorization')
@@ -26,7 +26,8 @@ export default defineEventHandler(async (event) => {
     return
   }
   try {
-    event.context.auth = { user: await authenticate(await useDb(), token) }
+    const db = await useDb()
+    event.context.auth = { user: token.startsWith(API_KEY_PREFIX) ? await authenticateApiKey(db, token, event.context.request?.ip ?? null) : await authenticate(db, token) }
   }
   catch (error) {
     // an invalid token (or a database that is down) only matters to routes that need a user:

@@ -20,7 +20,7 @@ const EXEMPT = /^\/api\/v1\/(?:docs|redoc|openapi\.json)(?:\/|$)/
 
 /**
  * Rate limits for /api (docs/decisions.md, "Rate limits"). After authentication: a signed-in
- * caller is counted as themself (`u:<id>`, whatever their address), anyone else by IP. Every
+ * caller is counted as themself (`u:<id>`, whatever their address), an API key as itself (`k:<id>`), anyone else by IP. Every
  * answer carries the limit's headers; a refusal is 429 `{detail, retry_after}` and the first
  * refusal of a key in a window is written to the activity log (not every one: a flood must not
  * become a flood of writes; kernel/security-events.ts). Sign-ins are also counted per account, in the login service.
@@ -33,7 +33,7 @@ export default defineEventHandler(async (event) => {
   const auth = event.context.auth
   const user = auth && 'user' in auth ? auth.user : null
   const special = ROUTE_RULES[`${event.method} ${path}`]
-  const [rule, key]: [RateRule, string | null] = special ? [special, ip] : user ? ['api_user', `u:${user.id}`] : ['api_ip', ip]
+  const [rule, key]: [RateRule, string | null] = special ? [special, ip] : user?.apiKey ? ['api_key', `k:${user.apiKey.id}`] : user ? ['api_user', `u:${user.id}`] : ['api_ip', ip]
   // no address: an internal call of the server's own page rendering
   if (key === null) return
   let decision: RateDecision | null

@@ -39,8 +39,8 @@ export interface ApiOptions<P extends Schema | undefined, Q extends Schema | und
   multipart?: Record<string, string>
   /** the reply's schema: it documents the route and is the allow-list of what leaves it */
   response?: Schema
-  /** success status (default 200) */
-  status?: 200 | 201 | 202 | 204
+  /** success status (default 200); 302: a redirect, the handler sets `Location` and `response` documents the body */
+  status?: 200 | 201 | 202 | 204 | 302
   /** error statuses the service can answer besides 401/403/404/422/413/415/503 implied by the options */
   errors?: DeclarableStatus[]
   /** false when the path parameters do not name one record (no 404: e.g. a timeline that may be empty) */
@@ -111,7 +111,7 @@ export function defineApiHandler<P extends Schema | undefined = undefined, Q ext
         // a handler that answers another status (a refusal with a report) is shaped by that status's schema
         const status = event.node.res.statusCode
         const alternate = status >= 300 ? options.responses?.[status] : undefined
-        reply = status < 300 ? project(result) : alternate ? projector(alternate)(result) : result
+        reply = status < 300 || status === options.status ? project(result) : alternate ? projector(alternate)(result) : result
       }
     }
     catch (error) {
@@ -243,7 +243,7 @@ function checkContract(event: H3Event, options: ApiMeta, statuses: Set<number>, 
   const status = event.node.res.statusCode
   const problems: string[] = []
   if (!statuses.has(status)) problems.push(`status ${status} not declared`)
-  const schema = status < 300 ? options.response : options.responses?.[status]
+  const schema = status < 300 || status === options.status ? options.response : options.responses?.[status]
   if (status !== 204 && schema) {
     const check = schema.safeParse(reply)
     if (!check.success) problems.push(`response: ${check.error.issues.slice(0, 3).map(i => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`)

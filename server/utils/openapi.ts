@@ -166,10 +166,10 @@ export function buildOpenApi(routes: ApiRoute[], info: { title: string, version:
     const responses: Record<string, Json> = {}
     for (const status of declaredStatuses(meta, route)) {
       const alternate = meta.responses?.[status]
-      if (status < 300) {
+      if (status < 300 || status === meta.status) {
         responses[status] = status === 204
           ? { description: 'No content' }
-          : { description: 'Success', content: { 'application/json': { schema: meta.response ? conv.convert(meta.response, 'output', `${id}_response`) : {} } } }
+          : { description: status >= 300 ? 'Redirect (to the `Location` header)' : 'Success', content: { 'application/json': { schema: meta.response ? conv.convert(meta.response, 'output', `${id}_response`) : {} } } }
       }
       else if (alternate) {
         responses[status] = { description: ERROR_RESPONSES[status]?.description ?? 'Error', content: { 'application/json': { schema: conv.convert(alternate, 'output', `${id}_${status}`) } } }

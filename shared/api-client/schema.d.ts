@@ -177,73 +177,35 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/auth/2fa/backup-codes": {
+    "/api/v1/auth/api-keys": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
         /**
-         * New backup codes
-         * @description Needs the password and a current TOTP or backup code. 10 new one-time codes (shown only now); the old ones stop working.
+         * Your personal access tokens
+         * @description Without their secrets; with when and from where each was last used.
          *
          *     Any signed-in user.
          */
-        post: operations["regenerateBackupCodes"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/2fa/challenge": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
+        get: operations["listApiKeys"];
         put?: never;
         /**
-         * Second sign-in step: the code for a challenge
-         * @description The `challenge_token` of a sign-in that answered `requires_2fa` (valid 5 minutes, works once) and a TOTP or backup code give the full sign-in. Wrong codes count towards the sign-in back-off.
-         *
-         *     Public: no token needed.
-         */
-        post: operations["answerTwoFactorChallenge"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/2fa/disable": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Turn two-factor authentication off
-         * @description Needs the password and a current TOTP or backup code; wrong codes count towards the sign-in back-off.
+         * Create a personal access token
+         * @description The key (`fv_…`) is in this reply only. It acts for you in one company with the permissions it lists, at most those you hold there; use it as `Authorization: Bearer fv_…`. Keys cannot create keys.
          *
          *     Any signed-in user.
          */
-        post: operations["disableTwoFactor"];
+        post: operations["createApiKey"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/auth/2fa/setup": {
+    "/api/v1/auth/api-keys/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -251,57 +213,15 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put?: never;
-        /**
-         * Start two-factor enrolment
-         * @description A new TOTP secret with its QR code and 10 one-time backup codes (shown only now). Nothing is enforced until POST /auth/2fa/verify confirms a first code; 409 when 2FA is already on.
-         *
-         *     Any signed-in user.
-         */
-        post: operations["setupTwoFactor"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/2fa/status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Two-factor status of the signed-in user
-         * @description Any signed-in user.
-         */
-        get: operations["getTwoFactorStatus"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/2fa/verify": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
         /**
-         * Turn two-factor authentication on
-         * @description The first code from the authenticator app confirms the enrolment of /auth/2fa/setup; from then on sign-ins ask for a code.
+         * Revoke one of your personal access tokens
+         * @description It stops working at once; the record keeps who revoked it and when.
          *
          *     Any signed-in user.
          */
-        post: operations["verifyTwoFactor"];
-        delete?: never;
+        delete: operations["revokeApiKey"];
         options?: never;
         head?: never;
         patch?: never;
@@ -417,6 +337,220 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/oauth/{provider}/authorize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Start signing in with a provider (302 to it)
+         * @description Redirects (302) to the provider with state, PKCE (S256) and, for OpenID Connect, a nonce; all are kept server-side for 10 minutes and used once, and bound to this browser by an HttpOnly cookie. `redirect` must be a path on this site (else 422).
+         *
+         *     Public: no token needed.
+         */
+        get: operations["oauthAuthorize"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oauth/{provider}/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where the provider returns (302 to the console)
+         * @description Checks state, the browser (the cookie set by authorize or link), PKCE and nonce, exchanges the code and signs in (by a linked account, else by a verified e-mail, else sign-up when OAUTH_ALLOW_SIGNUP=true) or links the account. Redirects to `/login?oauth_code=…` (exchange it at POST /api/v1/auth/oauth/exchange) or `/login?oauth_error=<code>`; a link returns to its page with `oauth_linked` or `oauth_error`.
+         *
+         *     Public: no token needed.
+         */
+        get: operations["oauthCallback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oauth/{provider}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Link a provider account to the signed-in user
+         * @description Returns the provider's authorization URL (and binds the flow to this browser by an HttpOnly cookie); its callback links the provider account (refused when it is linked to another user) and returns to `redirect` (default /profile).
+         *
+         *     Any signed-in user.
+         */
+        post: operations["oauthLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oauth/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Provider accounts linked to the signed-in user
+         * @description Any signed-in user.
+         */
+        get: operations["listOAuthAccounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oauth/accounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Unlink one of own provider accounts
+         * @description Refused (409) when it is the last way to sign in: an account without a usable password and no other link.
+         *
+         *     Any signed-in user.
+         */
+        delete: operations["unlinkOAuthAccount"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oauth/exchange": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange the one-time code of an OAuth sign-in for the login result
+         * @description The code from `/login?oauth_code=…` works once, within 60 seconds; the answer is what POST /api/v1/auth/login answers.
+         *
+         *     Public: no token needed.
+         */
+        post: operations["oauthExchange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oauth/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The configured OAuth / OpenID Connect sign-in providers
+         * @description Public: no token needed.
+         */
+        get: operations["listOAuthProviders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the sign-in page may offer (self-registration)
+         * @description Public: no token needed.
+         */
+        get: operations["getAuthOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new password from a reset or invitation link
+         * @description The token works once and until it expires (400 otherwise). The password policy of change-password applies; every session of the account ends.
+         *
+         *     Public: no token needed.
+         */
+        post: operations["confirmPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mail a password reset link
+         * @description Always 202 with the same body, whether or not the address has an account (and when the mail limits refuse): the answer reveals nothing. The link opens /reset-password?token=… and works once, for 30 minutes.
+         *
+         *     Public: no token needed.
+         */
+        post: operations["requestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/permissions": {
         parameters: {
             query?: never;
@@ -459,22 +593,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/auth/security/overview": {
+    "/api/v1/auth/register": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /**
-         * Security score of the signed-in user
-         * @description A score of 0–100 from 2FA, backup codes left, password age, open sessions, recent failed sign-ins and e-mail verification, with what to improve.
-         *
-         *     Any signed-in user.
-         */
-        get: operations["getMySecurityOverview"];
+        get?: never;
         put?: never;
-        post?: never;
+        /**
+         * Create an account (self-registration)
+         * @description Only with ALLOW_SIGNUP=true (404 otherwise). The account has no company or role until an administrator adds one; a verification mail is sent.
+         *
+         *     Public: no token needed.
+         */
+        post: operations["register"];
         delete?: never;
         options?: never;
         head?: never;
@@ -489,7 +623,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Open sessions of the signed-in user, with their devices
+         * Open sessions of the signed-in user
          * @description Any signed-in user.
          */
         get: operations["listSessions"];
@@ -521,28 +655,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/auth/sessions/revoke-others": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Sign out everywhere else
-         * @description Revokes every open session of the signed-in user except the current one.
-         *
-         *     Any signed-in user.
-         */
-        post: operations["revokeOtherSessions"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/auth/switch-company": {
         parameters: {
             query?: never;
@@ -559,6 +671,48 @@ export interface paths {
          *     Any signed-in user.
          */
         post: operations["switchCompany"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/verify-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm an e-mail address from a verification link
+         * @description Public: no token needed.
+         */
+        post: operations["verifyEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/verify-email/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the signed-in user a new verification mail
+         * @description The mail limits apply (429).
+         *
+         *     Any signed-in user.
+         */
+        post: operations["resendVerificationEmail"];
         delete?: never;
         options?: never;
         head?: never;
@@ -779,6 +933,28 @@ export interface paths {
          *     Any signed-in user.
          */
         get: operations["getDashboardSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dev/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The newest mails of the outbox, with their bodies (development only)
+         * @description For reading reset and verification links without an SMTP server. 404 when ENVIRONMENT=production.
+         *
+         *     Superusers only.
+         */
+        get: operations["listDevOutbox"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1621,6 +1797,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/{id}/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A user's personal access tokens
+         * @description Those acting in your active company (superusers: all), without their secrets.
+         *
+         *     Requires permission `user.update` in the active company (superusers pass).
+         */
+        get: operations["listUserApiKeys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/api-keys/{keyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a user's personal access token
+         * @description Needs user.update in the key's company; a superuser's keys only by a superuser.
+         *
+         *     Requires permission `user.update` in the active company (superusers pass).
+         */
+        delete: operations["revokeUserApiKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/{id}/assign-company": {
         parameters: {
             query?: never;
@@ -1635,6 +1855,28 @@ export interface paths {
          * @description Requires permission `user.manage` in the active company (superusers pass).
          */
         post: operations["assignUserCompany"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/invite": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mail a user an invitation to set their password
+         * @description The link opens /reset-password?token=…&invite=1 and works once, for 7 days; a new invitation voids the previous one.
+         *
+         *     Requires permission `user.update` in the active company (superusers pass).
+         */
+        post: operations["inviteUser"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1704,50 +1946,6 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/users/{id}/sessions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * A user's open sessions
-         * @description The user must belong to the active company (else 404); a superuser's sessions only to superusers (403).
-         *
-         *     Requires permission `user.update` in the active company (superusers pass).
-         */
-        get: operations["listUserSessions"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/users/{id}/sessions/{sessionId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /**
-         * Revoke a user's session
-         * @description Signs the user out on that device. The user must belong to the active company (else 404); a superuser's sessions only superusers may revoke (403).
-         *
-         *     Requires permission `user.update` in the active company (superusers pass).
-         */
-        delete: operations["revokeUserSession"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1921,32 +2119,6 @@ export interface components {
             priority?: number;
             is_active?: boolean;
         };
-        /** @description One factor of the security score */
-        AccountSecurityFactor: {
-            key: string;
-            label: string;
-            ok: boolean;
-            /** @description Points earned */
-            points: number;
-            max_points: number;
-            detail: string;
-        };
-        /** @description The signed-in user's security score with its factors and recommendations */
-        AccountSecurityOverview: {
-            score: number;
-            /** @enum {string} */
-            level: "weak" | "fair" | "good" | "strong";
-            two_factor_enabled: boolean;
-            backup_codes_remaining: number;
-            password_changed_at: string | null;
-            password_age_days: number | null;
-            active_sessions: number;
-            failed_sign_ins_30d: number;
-            last_login_at: string | null;
-            email_verified: boolean;
-            factors: components["schemas"]["AccountSecurityFactor"][];
-            recommendations: string[];
-        };
         /** @description One event: a sign-in, a denial, a permission change */
         ActivityLogEntry: {
             id: number;
@@ -1998,6 +2170,51 @@ export interface components {
             /** @example 20 */
             page_size: number;
         };
+        /** @description A personal access token, without its secret */
+        ApiKey: {
+            id: number;
+            user_id: number;
+            name: string;
+            prefix: string;
+            company_id: number;
+            permissions: string[];
+            expires_at: string | null;
+            last_used_at: string | null;
+            last_used_ip: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            created_at: string;
+            revoked_at: string | null;
+        };
+        /** @description A personal access token: name, permissions (⊆ yours), company, expiry */
+        ApiKeyCreate: {
+            name: string;
+            permissions: string[];
+            company_id?: number | string;
+            expires_in_days?: (number | string) | null;
+        };
+        /** @description A new personal access token with its secret, shown once */
+        ApiKeyCreated: {
+            id: number;
+            user_id: number;
+            name: string;
+            prefix: string;
+            company_id: number;
+            permissions: string[];
+            expires_at: string | null;
+            last_used_at: string | null;
+            last_used_ip: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            created_at: string;
+            revoked_at: string | null;
+            /** @example fv_3q2+… */
+            api_key: string;
+        };
         /** @description One change: who, what, and the before/after values of the changed fields */
         AuditLogEntry: {
             id: number;
@@ -2024,6 +2241,7 @@ export interface components {
             ip_address: string | null;
             user_agent: string | null;
             request_id: string | null;
+            api_key_id: number | null;
             /**
              * Format: date-time
              * @example 2026-01-15T09:30:00.000Z
@@ -2043,9 +2261,10 @@ export interface components {
             /** @example 20 */
             page_size: number;
         };
-        /** @description New one-time backup codes (shown once; the old ones stop working) */
-        BackupCodes: {
-            backup_codes: string[];
+        /** @description What the sign-in page may offer */
+        AuthOptions: {
+            /** @description Whether POST /auth/register is open (ALLOW_SIGNUP) */
+            allow_signup: boolean;
         };
         /** @description A company or branch */
         Company: {
@@ -2071,7 +2290,6 @@ export interface components {
             logo_url: string | null;
             is_active: boolean;
             is_headquarters: boolean;
-            require_2fa: boolean;
             /**
              * Format: date-time
              * @example 2026-01-15T09:30:00.000Z
@@ -2109,8 +2327,6 @@ export interface components {
             currency?: string;
             is_headquarters?: boolean;
             is_active?: boolean;
-            /** @description Members must enrol in two-factor authentication before using the API in this company */
-            require_2fa?: boolean;
         };
         /** @description A page of Company items */
         CompanyPage: {
@@ -2149,7 +2365,6 @@ export interface components {
             logo_url: string | null;
             is_active: boolean;
             is_headquarters: boolean;
-            require_2fa: boolean;
             /**
              * Format: date-time
              * @example 2026-01-15T09:30:00.000Z
@@ -2180,8 +2395,6 @@ export interface components {
             currency?: string;
             is_headquarters?: boolean;
             is_active?: boolean;
-            /** @description Members must enrol in two-factor authentication before using the API in this company */
-            require_2fa?: boolean;
         };
         /** @description Active members of a company (rows under `users`, as in the original) */
         CompanyUsers: {
@@ -2410,19 +2623,17 @@ export interface components {
         HTTPError: {
             /** @example Not Found */
             detail: string;
-            /**
-             * @description A machine-readable reason, when there is one: `2fa_required` (403) — the active company or role requires two-factor authentication the caller has not enrolled in
-             * @example 2fa_required
-             */
-            code?: string;
+        };
+        /** @description The invitation mail was queued */
+        InviteResponse: {
+            message: string;
+            mail_id: number;
         };
         /** @description Credentials */
         LoginRequest: {
             /** @description Username or e-mail */
             username: string;
             password: string;
-            /** @description One-step sign-in with 2FA: a TOTP or backup code (else the reply asks for it with a challenge) */
-            two_factor_code?: string;
         };
         /** @description Tokens, the user, their companies and their permissions in the active company */
         LoginResponse: {
@@ -2432,10 +2643,7 @@ export interface components {
             token_type: "bearer";
             /** @description Seconds until the access token expires */
             expires_in: number;
-            /** @description true: the password held and a second factor is awaited — the tokens are empty; POST the code with `challenge_token` to /auth/2fa/challenge */
             requires_2fa: boolean;
-            /** @description Only with requires_2fa: a single-use token, valid for 5 minutes */
-            challenge_token?: string;
             user: components["schemas"]["UserInfo"];
             companies: components["schemas"]["UserCompany"][];
             permissions: string[];
@@ -2460,8 +2668,6 @@ export interface components {
             timezone: string | null;
             language: string | null;
             companies: components["schemas"]["UserCompany"][];
-            /** @description The active company or role requires 2FA and the user has not enrolled: other routes answer 403 `2fa_required` */
-            two_factor_required: boolean;
         };
         /** @description A menu item */
         MenuItem: {
@@ -2560,7 +2766,6 @@ export interface components {
             logo_url: string | null;
             is_active: boolean;
             is_headquarters: boolean;
-            require_2fa: boolean;
             /**
              * Format: date-time
              * @example 2026-01-15T09:30:00.000Z
@@ -2579,10 +2784,95 @@ export interface components {
             is_superuser: boolean;
             company_id: number | null;
         };
+        /** @description A provider account linked to the signed-in user */
+        OAuthAccount: {
+            id: number;
+            provider: string;
+            provider_name: string;
+            email: string | null;
+            display_name: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            created_at: string;
+            last_used_at: string | null;
+        };
+        /** @description A one-time code from an OAuth sign-in */
+        OAuthExchangeRequest: {
+            /** @description The one-time `oauth_code` the callback put on /login (valid 60 s, once) */
+            code: string;
+        };
+        /** @description Where to return after linking (default /profile) */
+        OAuthLinkRequest: {
+            /** @description Where the console goes afterwards: a path on this site such as `/users` (other origins are refused) */
+            redirect?: string;
+        };
+        /** @description The provider's authorization URL for linking */
+        OAuthLinkResponse: {
+            /** @description Send the browser here; the provider returns to the callback, which links the account */
+            authorize_url: string;
+        };
+        /** @description A configured sign-in provider */
+        OAuthProvider: {
+            /** @description Path segment of the provider's routes: google, github, microsoft or a configured OIDC provider */
+            id: string;
+            /** @description Label for "Sign in with …" */
+            name: string;
+            /**
+             * @description oidc: OpenID Connect (ID token); oauth2: plain OAuth 2 with the provider's user API (GitHub)
+             * @enum {string}
+             */
+            kind: "oidc" | "oauth2";
+        };
+        /** @description A redirect (302) to the provider or back to the console */
+        OAuthRedirect: {
+            /** @description Where the browser is sent (also the `Location` header) */
+            location: string;
+        };
+        /** @description The newest mails of the outbox (development only) */
+        OutboxList: {
+            items: components["schemas"]["OutboxMail"][];
+            smtp_configured: boolean;
+        };
+        /** @description A mail in the outbox (development only) */
+        OutboxMail: {
+            id: number;
+            to: string;
+            subject: string;
+            template: string;
+            /** @enum {string} */
+            status: "queued" | "sent" | "failed";
+            attempts: number;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            next_attempt_at: string;
+            last_error: string | null;
+            sent_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            created_at: string;
+            html: string;
+            text: string;
+        };
         /** @description The current and the new password */
         PasswordChange: {
             current_password: string;
             new_password: string & (unknown & unknown & unknown);
+        };
+        /** @description The token from a reset or invitation link and the new password */
+        PasswordResetConfirm: {
+            /** @description The token from the link in the mail */
+            token: string;
+            new_password: string & (unknown & unknown & unknown);
+        };
+        /** @description The address to send a reset link to */
+        PasswordResetRequest: {
+            email: string;
         };
         /** @description A permission code */
         Permission: {
@@ -2664,10 +2954,22 @@ export interface components {
         RefreshRequest: {
             refresh_token: string;
         };
-        /** @description How many sessions were revoked */
-        RevokedCount: {
+        /** @description A new account (self-registration, when ALLOW_SIGNUP is on) */
+        RegisterRequest: {
+            /** Format: email */
+            email: string;
+            username: string;
+            password: string & (unknown & unknown & unknown);
+            full_name?: string | null;
+        };
+        /** @description The new account */
+        RegisterResponse: {
             message: string;
-            revoked: number;
+            user: {
+                id: number;
+                email: string;
+                username: string;
+            };
         };
         /** @description A role: a company's, or global */
         Role: {
@@ -2678,7 +2980,6 @@ export interface components {
             company_id: number | null;
             is_system_role: boolean;
             is_active: boolean;
-            require_2fa: boolean;
             /**
              * Format: date-time
              * @example 2026-01-15T09:30:00.000Z
@@ -2693,8 +2994,6 @@ export interface components {
             description?: string | null;
             company_id?: (number | string) | null;
             is_active?: boolean;
-            /** @description Holders must enrol in two-factor authentication before using the API */
-            require_2fa?: boolean;
             permission_ids?: (number | string)[];
         };
         /** @description A role with its permissions and the number of users holding it */
@@ -2706,7 +3005,6 @@ export interface components {
             company_id: number | null;
             is_system_role: boolean;
             is_active: boolean;
-            require_2fa: boolean;
             /**
              * Format: date-time
              * @example 2026-01-15T09:30:00.000Z
@@ -2734,8 +3032,6 @@ export interface components {
             name?: string;
             description?: string | null;
             is_active?: boolean;
-            /** @description Holders must enrol in two-factor authentication before using the API */
-            require_2fa?: boolean;
             permission_ids?: (number | string)[];
         };
         /** @description Suspicious requests, bans and rate-limit hits over a period */
@@ -2805,16 +3101,8 @@ export interface components {
             userAgent?: string;
             url?: string;
         };
-        /** @description Browser, OS and device type parsed from the user agent */
-        SessionDevice: {
-            browser: string | null;
-            browser_version: string | null;
-            os: string | null;
-            /** @enum {string} */
-            device_type: "desktop" | "mobile" | "tablet" | "tv" | "bot" | "unknown";
-        };
-        /** @description An open session with its device */
-        SessionWithDevice: {
+        /** @description An open session (a sign-in on one device) */
+        Session: {
             id: string;
             company_id: number | null;
             ip_address: string | null;
@@ -2835,7 +3123,6 @@ export interface components {
              */
             expires_at: string;
             current: boolean;
-            device: components["schemas"]["SessionDevice"];
         };
         /** @description The company to switch to */
         SwitchCompanyRequest: {
@@ -2862,43 +3149,6 @@ export interface components {
             token_type: "bearer";
             /** @description Seconds until the access token expires */
             expires_in: number;
-        };
-        /** @description The challenge of the password step and a TOTP or backup code */
-        TwoFactorChallenge: {
-            challenge_token: string;
-            /** @description A 6-digit code from the authenticator app, or a backup code */
-            code: string;
-        };
-        /** @description A TOTP or backup code */
-        TwoFactorCode: {
-            /** @description A 6-digit code from the authenticator app, or a backup code */
-            code: string;
-        };
-        /** @description The password and a TOTP or backup code */
-        TwoFactorConfirm: {
-            password: string;
-            /** @description A 6-digit code from the authenticator app, or a backup code */
-            code: string;
-        };
-        /** @description A new TOTP enrolment: secret, QR code and backup codes (shown once) */
-        TwoFactorSetup: {
-            /** @description The TOTP secret (base32), for typing into an authenticator app */
-            secret: string;
-            /** @description The `otpauth://totp/…` URI the QR code holds */
-            otpauth_url: string;
-            /** @description The QR code as a `data:image/png;base64,…` URI */
-            qr_code: string;
-            /** @description 10 one-time backup codes, shown only now (stored hashed) */
-            backup_codes: string[];
-        };
-        /** @description Whether 2FA is on, pending or required, and backup codes left */
-        TwoFactorStatus: {
-            enabled: boolean;
-            /** @description Set up but not yet verified */
-            pending: boolean;
-            backup_codes_remaining: number;
-            /** @description The active company or role requires 2FA */
-            required: boolean;
         };
         /** @description A user. The security fields are present only for callers who may update users */
         User: {
@@ -3090,6 +3340,16 @@ export interface components {
         /** @description Invalid input (FastAPI's shape) */
         ValidationError: {
             detail: components["schemas"]["FieldError"][];
+        };
+        /** @description The token from a verification link */
+        VerifyEmailRequest: {
+            /** @description The token from the link in the mail */
+            token: string;
+        };
+        /** @description The verified address */
+        VerifyEmailResponse: {
+            message: string;
+            email: string;
         };
     };
     responses: {
@@ -3552,104 +3812,11 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    regenerateBackupCodes: {
+    listApiKeys: {
         parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TwoFactorConfirm"];
+            query?: {
+                include_revoked?: "0" | "1" | "true" | "false";
             };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BackupCodes"];
-                };
-            };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationError"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    answerTwoFactorChallenge: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TwoFactorChallenge"];
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LoginResponse"];
-                };
-            };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationError"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    disableTwoFactor: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TwoFactorConfirm"];
-            };
-        };
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Message"];
-                };
-            };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationError"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    setupTwoFactor: {
-        parameters: {
-            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -3662,43 +3829,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TwoFactorSetup"];
-                };
-            };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    getTwoFactorStatus: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TwoFactorStatus"];
+                    "application/json": components["schemas"]["ApiKey"][];
                 };
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationError"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    verifyTwoFactor: {
+    createApiKey: {
         parameters: {
             query?: never;
             header?: never;
@@ -3707,24 +3849,50 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["TwoFactorCode"];
+                "application/json": components["schemas"]["ApiKeyCreate"];
             };
         };
         responses: {
             /** @description Success */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Message"];
+                    "application/json": components["schemas"]["ApiKeyCreated"];
                 };
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    revokeApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
@@ -3898,6 +4066,297 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    oauthAuthorize: {
+        parameters: {
+            query?: {
+                /** @description Where the console goes afterwards: a path on this site such as `/users` (other origins are refused) */
+                redirect?: string;
+            };
+            header?: never;
+            path: {
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Redirect (to the `Location` header) */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthRedirect"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    oauthCallback: {
+        parameters: {
+            query?: {
+                code?: string;
+                state?: string;
+                error?: string;
+                error_description?: string;
+                iss?: string;
+            };
+            header?: never;
+            path: {
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Redirect (to the `Location` header) */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthRedirect"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    oauthLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OAuthLinkRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthLinkResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listOAuthAccounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthAccount"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    unlinkOAuthAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    oauthExchange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OAuthExchangeRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listOAuthProviders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthProvider"][];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getAuthOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthOptions"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    confirmPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetConfirm"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    requestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     getMyPermissions: {
         parameters: {
             query?: never;
@@ -3954,27 +4413,34 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    getMySecurityOverview: {
+    register: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterRequest"];
+            };
+        };
         responses: {
             /** @description Success */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AccountSecurityOverview"];
+                    "application/json": components["schemas"]["RegisterResponse"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -3994,7 +4460,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionWithDevice"][];
+                    "application/json": components["schemas"]["Session"][];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -4033,31 +4499,6 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    revokeOtherSessions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RevokedCount"];
-                };
-            };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            413: components["responses"]["PayloadTooLarge"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
     switchCompany: {
         parameters: {
             query?: never;
@@ -4085,6 +4526,62 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    verifyEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyEmailRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerifyEmailResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    resendVerificationEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -4460,6 +4957,32 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listDevOutbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
@@ -6649,6 +7172,63 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    listUserApiKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKey"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    revokeUserApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number | string;
+                keyId: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     assignUserCompany: {
         parameters: {
             query: {
@@ -6673,6 +7253,36 @@ export interface operations {
                     "application/json": components["schemas"]["CompanyAssignment"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    inviteUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InviteResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -6802,65 +7412,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserRisk"];
-                };
-            };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            413: components["responses"]["PayloadTooLarge"];
-            422: components["responses"]["ValidationError"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    listUserSessions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number | string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SessionWithDevice"][];
-                };
-            };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            413: components["responses"]["PayloadTooLarge"];
-            422: components["responses"]["ValidationError"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    revokeUserSession: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number | string;
-                sessionId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Message"];
                 };
             };
             401: components["responses"]["Unauthorized"];

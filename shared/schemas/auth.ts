@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { PasswordPolicy, zId, zTimestamp } from './common'
+import { PasswordPolicy, zId, zInt, zQueryBool, zTimestamp } from './common'
 
 export const LoginRequest = z.object({
   username: z.string().trim().min(1).max(255).describe('Username or e-mail'),
@@ -107,3 +107,46 @@ z.globalRegistry.add(MeResponse, { id: 'Me', description: 'The signed-in user wi
 z.globalRegistry.add(PermissionsResponse, { id: 'MyPermissions', description: 'The caller\'s permissions in the active company' })
 z.globalRegistry.add(SwitchCompanyResponse, { id: 'SwitchCompanyResponse', description: 'New tokens for the new active company' })
 z.globalRegistry.add(SessionResponse, { id: 'Session', description: 'An open session (a sign-in on one device)' })
+
+// ------------------------------------------------------------------ API keys
+
+/** A permission code as typed in a request (checked against the caller's permissions by the service). */
+const zCode = z.string().trim().min(3).max(100)
+
+export const ApiKeyCreateRequest = z.object({
+  name: z.string().trim().min(1, 'Name the key (where it is used)').max(100),
+  /** at most the caller's own permissions in the key's company */
+  permissions: z.array(zCode).min(1, 'Choose at least one permission').max(500),
+  /** the company the key acts in (default: the active one) */
+  company_id: zId.optional(),
+  /** days until it expires (1–365, default 90); null: never */
+  expires_in_days: zInt(1, 365).nullable().default(90),
+})
+export type ApiKeyCreateInput = z.infer<typeof ApiKeyCreateRequest>
+
+export const ApiKeyResponse = z.object({
+  id: z.number().int(),
+  user_id: z.number().int(),
+  name: z.string(),
+  /** the key's first characters, to tell keys apart */
+  prefix: z.string(),
+  company_id: z.number().int(),
+  permissions: z.array(z.string()),
+  expires_at: zTimestamp.nullable(),
+  last_used_at: zTimestamp.nullable(),
+  last_used_ip: z.string().nullable(),
+  created_at: zTimestamp,
+  revoked_at: zTimestamp.nullable(),
+})
+export type ApiKeyRow = z.infer<typeof ApiKeyResponse>
+
+/** The new key with its secret: shown this once, never again. */
+export const ApiKeyCreatedResponse = ApiKeyResponse.extend({ api_key: z.string().meta({ examples: ['fv_3q2+…'] }) })
+
+export const ApiKeyListQuery = z.object({ include_revoked: zQueryBool.default(false) })
+
+export const UserApiKeyParams = z.object({ id: zId, keyId: zId })
+
+z.globalRegistry.add(ApiKeyCreateRequest, { id: 'ApiKeyCreate', description: 'A personal access token: name, permissions (⊆ yours), company, expiry' })
+z.globalRegistry.add(ApiKeyResponse, { id: 'ApiKey', description: 'A personal access token, without its secret' })
+z.globalRegistry.add(ApiKeyCreatedResponse, { id: 'ApiKeyCreated', description: 'A new personal access token with its secret, shown once' })

@@ -31,6 +31,8 @@ export const AuditLogResponse = z.object({
   ip_address: z.string().nullable(),
   user_agent: z.string().nullable(),
   request_id: z.string().nullable(),
+  /** the personal access token the change was made with; null for a signed-in session */
+  api_key_id: z.number().int().nullable(),
   created_at: zTimestamp,
 })
 export type AuditLogResponse = z.infer<typeof AuditLogResponse>

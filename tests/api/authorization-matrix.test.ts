@@ -95,6 +95,13 @@ const ROUTES: Record<string, RouteSpec> = {
       return () => as.put(`/api/v1/users/${target.id}`, { full_name: 'Renamed' })
     },
   },
+  'POST /api/v1/users/{id}/invite': {
+    permission: 'user.update', stake: S,
+    act: async ({ as, company }) => {
+      const target = await member(company, S)
+      return () => as.post(`/api/v1/users/${target.id}/invite`)
+    },
+  },
   'DELETE /api/v1/users/{id}': {
     permission: 'user.delete', stake: S,
     act: async ({ as, company }) => {
@@ -138,6 +145,20 @@ const ROUTES: Record<string, RouteSpec> = {
       await signIn(server.url, target.username, 'Passw0rdOK')
       const sessions = await ok(admin.get(`/api/v1/users/${target.id}/sessions`))
       return () => as.delete(`/api/v1/users/${target.id}/sessions/${sessions[0].id}`)
+    },
+  },
+  // a key carries permissions: its maker must hold them in the key's company (the viewer of GTS lacks user.update)
+  'POST /api/v1/auth/api-keys': {
+    permission: 'user.read', stake: ['user.update', 'group.read'],
+    act: async ({ as, company }) => () => as.post('/api/v1/auth/api-keys', { name: `k ${tag()}`, permissions: ['user.update', 'group.read'], company_id: company }),
+  },
+  'DELETE /api/v1/users/{id}/api-keys/{keyId}': {
+    permission: 'user.update', stake: [], allowed: 204,
+    act: async ({ as, company }) => {
+      const target = await member(company, S)
+      const theirs = (await signIn(server.url, target.username, 'Passw0rdOK')).api
+      const key = await ok(theirs.post('/api/v1/auth/api-keys', { name: `k ${tag()}`, permissions: ['group.read'], company_id: company }))
+      return () => as.delete(`/api/v1/users/${target.id}/api-keys/${key.id}`)
     },
   },
   'POST /api/v1/roles': {
@@ -295,7 +316,13 @@ const ROUTES: Record<string, RouteSpec> = {
 /** Write routes that act only on the caller's own account or session: nothing of anyone else's is at stake. */
 const SELF_SERVICE = new Set([
   'POST /api/v1/auth/login', 'POST /api/v1/auth/refresh', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/change-password',
-  'POST /api/v1/auth/switch-company', 'PUT /api/v1/auth/me', 'DELETE /api/v1/auth/sessions/{id}',
+  'POST /api/v1/auth/switch-company', 'PUT /api/v1/auth/me', 'DELETE /api/v1/auth/sessions/{id}', 'DELETE /api/v1/auth/api-keys/{id}',
+  // mailed links: a reset, a verification or a registration acts on the account the link (or the new account) is for
+  'POST /api/v1/auth/password-reset/request', 'POST /api/v1/auth/password-reset/confirm', 'POST /api/v1/auth/verify-email',
+  'POST /api/v1/auth/verify-email/resend', 'POST /api/v1/auth/register',
+  // OAuth: a sign-in's one-time code, and the caller's own provider links
+  'POST /api/v1/auth/oauth/exchange', 'POST /api/v1/auth/oauth/{provider}/link', 'DELETE /api/v1/auth/oauth/accounts/{id}',
+  // two-factor authentication and sessions: the caller's own
   'POST /api/v1/auth/sessions/revoke-others', 'POST /api/v1/auth/2fa/setup', 'POST /api/v1/auth/2fa/verify',
   'POST /api/v1/auth/2fa/disable', 'POST /api/v1/auth/2fa/backup-codes', 'POST /api/v1/auth/2fa/challenge',
   // public report sinks: the caller files a report of their own, nothing else changes

@@ -359,6 +359,30 @@ describe('dashboard', () => {
   })
 })
 
+describe('API keys', () => {
+  it('creates a key on the profile, shows it once, and the key works until revoked', async () => {
+    const page = await pageAs('johndoe', 'password123')
+    await page.goto(`${server.url}/profile`)
+    await page.getByTestId('api-key-new').click()
+    await page.getByTestId('api-key-name').fill('Nightly export')
+    await choose(page, 'api-key-permissions', 'user.read')
+    // the menu stays open for more choices: a click elsewhere in the form closes it
+    await page.getByTestId('api-key-name').click()
+    await page.getByTestId('api-key-create').click()
+    await expect.poll(() => page.getByTestId('api-key-secret').inputValue()).toMatch(/^fv_/)
+    const secret = await page.getByTestId('api-key-secret').inputValue()
+    const res = await fetch(`${server.url}/api/v1/users/?page_size=1`, { headers: { authorization: `Bearer ${secret}` } })
+    expect(res.status).toBe(200)
+    await page.getByRole('button', { name: 'Done' }).click()
+    await expect.poll(() => page.getByTestId('api-keys').innerText()).toContain('Nightly export')
+    expect(await page.getByTestId('api-keys').innerText()).not.toContain(secret)
+    await page.getByTestId('api-key-revoke').first().click()
+    await page.getByTestId('api-key-revoke-confirm').click()
+    await expect.poll(() => page.getByTestId('api-keys').innerText()).not.toContain('Nightly export')
+    expect((await fetch(`${server.url}/api/v1/users/?page_size=1`, { headers: { authorization: `Bearer ${secret}` } })).status).toBe(401)
+  })
+})
+
 describe('layout', () => {
   const pages = ['/', '/settings/users', '/settings/companies', '/settings/roles', '/settings/groups', '/settings/permissions', '/settings/access-rules', '/settings/audit', '/settings/activity', '/apps', '/profile']
 
@@ -382,7 +406,7 @@ describe('layout', () => {
     expect(await menu.isVisible()).toBe(true)
     await shot(page, 'users-phone')
     await menu.click()
-    expect(await page.getByRole('menuitem').allTextContents()).toEqual(['Risk', 'Sessions', 'Edit', 'Delete'])
+    expect(await page.getByRole('menuitem').allTextContents()).toEqual(['Risk', 'Sessions', 'Edit', 'Invite', 'Delete'])
     await page.getByRole('menuitem', { name: 'Edit' }).click()
     await expect.poll(() => page.getByTestId('user-username').inputValue()).toBe('johndoe')
   })

@@ -25,7 +25,7 @@ export const userFactory = Factory.define<typeof users.$inferSelect, Transient>(
   const username = `${faker.internet.username().replace(/[^A-Za-z0-9_]/g, '').slice(0, 20) || 'user'}_${sequence}`
   return {
     id: 0, email: `${username.toLowerCase()}@example.test`, username, fullName: faker.person.fullName(), hashedPassword: '',
-    avatarUrl: null, bio: null, phone: null, location: null, website: null, timezone: 'UTC', language: 'en', isActive: true, isVerified: true,
+    avatarUrl: null, bio: null, phone: null, location: null, website: null, timezone: 'UTC', language: 'en', isActive: true, isVerified: true, emailVerifiedAt: null,
     isSuperuser: false, currentCompanyId: null, failedLoginAttempts: 0, lockedUntil: null, lastLoginAt: null, lastLoginIp: null,
     passwordChangedAt: null, mustChangePassword: false, twoFactorEnabled: false, metadataJson: {}, tags: [], createdBy: null, updatedBy: null,
     isDeleted: false, deletedAt: null, deletedBy: null, createdAt: new Date(), updatedAt: null,

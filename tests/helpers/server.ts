@@ -105,6 +105,8 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     HOST: '127.0.0.1', PORT: String(port), NITRO_HOST: '127.0.0.1', NITRO_PORT: String(port),
     PGLITE_DIR: 'memory://', DATABASE_URL: databaseUrl, REDIS_URL: redisUrl,
     AUTO_MIGRATE: 'true', LOAD_DEMO_DATA: 'true', ENVIRONMENT: 'test', REFRESH_REUSE_GRACE_SECONDS: '0',
+    // the public address links and OAuth callback URLs are built from
+    APP_URL: `http://127.0.0.1:${port}`,
     // suites sign in many times from one address: tests of the limiter switch it on with the limits they need
     RATE_LIMIT_ENABLED: 'false',
     // every suite's requests come from 127.0.0.1: hostile-input tests must not ban the address for the rest

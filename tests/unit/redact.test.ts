@@ -25,6 +25,10 @@ describe('masking secrets for logs and audit', () => {
     expect(redactText('order 1234567890123 shipped')).toBe('order 1234567890123 shipped')
     expect(redactText('Authorization: Bearer abc.def-ghi')).toBe(`Authorization: Bearer ${MASK}`)
     expect(redactText('t=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI2In0.c2lnbmF0dXJlX3g')).toBe(`t=${MASK}`)
+    expect(redactText('key fv_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde used')).toBe(`key ${MASK} used`)
+    expect(isSecretKey('api_key')).toBe(true)
+    // flags about a secret are not one
+    expect(['must_change_password', 'has_password', 'is_token_valid'].map(isSecretKey)).toEqual([false, false, false])
   })
 
   it('masks secret query parameters in a logged path', () => {

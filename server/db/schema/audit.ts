@@ -18,6 +18,8 @@ export const auditLogs = pgTable('audit_logs', {
   ipAddress: varchar('ip_address', { length: 45 }),
   userAgent: varchar('user_agent', { length: 500 }),
   requestId: varchar('request_id', { length: 100 }),
+  /** the API key the change was made with (null: a signed-in session, the CLI or the system) */
+  apiKeyId: integer('api_key_id'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, t => [
   index('audit_logs_entity_idx').on(t.entityType, t.entityId),

@@ -19,6 +19,8 @@ export const users = pgTable('users', {
   language: varchar('language', { length: 10 }).default('en'),
   isActive: boolean('is_active').notNull().default(true),
   isVerified: boolean('is_verified').notNull().default(false),
+  /** when the current e-mail address was proven (a verification or invitation link); cleared when it changes */
+  emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
   isSuperuser: boolean('is_superuser').notNull().default(false),
   currentCompanyId: integer('current_company_id').references(() => companies.id, { onDelete: 'set null' }),
   failedLoginAttempts: integer('failed_login_attempts').notNull().default(0),

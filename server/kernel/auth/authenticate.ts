@@ -1,10 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
-import { companies, roles, userCompanyRoles, userSessions, users } from '../../db/schema'
+import { apiKeys, companies, roles, userCompanyRoles, userSessions, users } from '../../db/schema'
 import type { AuthUser } from '../context'
 import { unauthorized } from '../errors'
 import { currentVersion, LOCAL_CACHE_MS } from '../access/permissions'
-import { verifyAccessToken } from './tokens'
+import { hashToken, verifyAccessToken } from './tokens'
 
 /** A user who may act: exists, not deleted, active and not locked. */
 export function assertUsable(user: { isDeleted: boolean, isActive: boolean, lockedUntil: Date | null }) {
@@ -76,5 +76,69 @@ export async function authenticate(db: Db, token: string): Promise<AuthUser> {
     companyId: row.memberCompany ?? null, sessionId: claims.sid, securityVersion: version ?? undefined,
     // the company's or the role's 2FA requirement counts only in a company the user is a member of
     twoFactorRequired: !row.twoFactorEnabled && row.memberCompany != null && (!!row.companyRequires2fa || !!row.roleRequires2fa),
+  }
+}
+
+// ------------------------------------------------------------------ API keys
+
+/** Personal access tokens start with this; anything else after `Bearer` is an access token. */
+export const API_KEY_PREFIX = 'fv_'
+const API_KEY_SHAPE = /^fv_[\w-]{43}$/
+
+const keyQueries = new WeakMap<Db, ReturnType<typeof buildKeyQuery>>()
+function buildKeyQuery(db: Db) {
+  return db.select({
+    id: users.id, username: users.username, email: users.email, fullName: users.fullName,
+    isSuperuser: users.isSuperuser, isActive: users.isActive, isDeleted: users.isDeleted, lockedUntil: users.lockedUntil,
+    keyId: apiKeys.id, keyCompany: apiKeys.companyId, permissions: apiKeys.permissions, expiresAt: apiKeys.expiresAt, revokedAt: apiKeys.revokedAt,
+    memberCompany: companies.id,
+  }).from(apiKeys)
+    .innerJoin(users, eq(users.id, apiKeys.userId))
+    .leftJoin(userCompanyRoles, and(eq(userCompanyRoles.userId, users.id), eq(userCompanyRoles.companyId, apiKeys.companyId), eq(userCompanyRoles.isActive, true)))
+    .leftJoin(companies, and(eq(companies.id, apiKeys.companyId), eq(companies.isActive, true)))
+    .where(eq(apiKeys.keyHash, sql.placeholder('hash')))
+    .limit(1)
+    .prepare('fastvue_authenticate_api_key')
+}
+const keyCache = new Map<string, Awaited<ReturnType<ReturnType<typeof buildKeyQuery>['execute']>>[number] & { at: number }>()
+/** When each key's last use was last written: at most once a minute per key, not on every request. */
+const lastUseWritten = new Map<number, number>()
+
+/**
+ * Resolve `Bearer fv_…` to the key's user acting in the key's company with at most the key's
+ * permissions (kernel/context keyPermissions). Revoked, expired and unknown keys, and keys of
+ * users who may not act, are refused alike. A key never carries its owner's superuser power.
+ */
+export async function authenticateApiKey(db: Db, token: string, ip: string | null): Promise<AuthUser> {
+  if (!API_KEY_SHAPE.test(token)) throw unauthorized('Invalid API key')
+  const hash = hashToken(token)
+  const version = await currentVersion()
+  const cacheKey = `${version}:${hash}`
+  let row = version === null ? undefined : keyCache.get(cacheKey)
+  if (!row || row.at < Date.now() - LOCAL_CACHE_MS) {
+    let q = keyQueries.get(db)
+    if (!q) keyQueries.set(db, q = buildKeyQuery(db))
+    const [fresh] = await q.execute({ hash })
+    if (!fresh) throw unauthorized('Invalid API key')
+    row = { ...fresh, at: Date.now() }
+    if (version !== null) {
+      if (keyCache.size >= 10_000) keyCache.clear()
+      keyCache.set(cacheKey, row)
+    }
+  }
+  if (row.revokedAt) throw unauthorized('API key has been revoked')
+  if (row.expiresAt && row.expiresAt <= new Date()) throw unauthorized('API key has expired')
+  assertUsable(row)
+  const written = lastUseWritten.get(row.keyId) ?? 0
+  if (written < Date.now() - 60_000) {
+    if (lastUseWritten.size >= 10_000) lastUseWritten.clear()
+    lastUseWritten.set(row.keyId, Date.now())
+    await db.update(apiKeys).set({ lastUsedAt: new Date(), lastUsedIp: ip }).where(eq(apiKeys.id, row.keyId))
+  }
+  return {
+    id: row.id, username: row.username, email: row.email, fullName: row.fullName, isSuperuser: false,
+    // a superuser's key works in its company whether or not they are a member there
+    companyId: row.memberCompany ?? (row.isSuperuser ? row.keyCompany : null), sessionId: null, securityVersion: version ?? undefined,
+    apiKey: { id: row.keyId, permissions: row.permissions, ownerIsSuperuser: row.isSuperuser },
   }
 }

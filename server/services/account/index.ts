@@ -235,7 +235,9 @@ export async function me(ctx: UserContext) {
 }
 
 export async function myPermissions(ctx: UserContext) {
-  return permissionsPayload(ctx.db, ctx.user, ctx.user.companyId)
+  const payload = await permissionsPayload(ctx.db, ctx.user, ctx.user.companyId)
+  // an API key: what the key may do, not everything its user may
+  return ctx.user.apiKey ? { ...payload, permissions: [...(ctx.permissions ?? [])].sort() } : payload
 }
 
 /** Move the session to another company the user belongs to; new tokens carry it. */
@@ -257,6 +259,7 @@ export async function switchCompany(ctx: UserContext, companyId: number) {
 }
 
 export async function changePassword(ctx: UserContext, input: PasswordChangeInput) {
+  if (ctx.user.apiKey) throw forbidden('An API key cannot change a password: sign in')
   const user = await loadUser(ctx.db, ctx.user.id)
   if (!(await verifyPassword(user.hashedPassword, input.current_password))) throw fieldError(['body', 'current_password'], 'Current password is incorrect')
   if (input.current_password === input.new_password) throw fieldError(['body', 'new_password'], 'New password must differ from the current one')

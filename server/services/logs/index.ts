@@ -18,7 +18,7 @@ function auditItem(r: { log: typeof auditLogs.$inferSelect, user: Author }) {
     id: l.id, user_id: l.userId, user: authorOf(r.user), company_id: l.companyId, action: l.action, entity_type: l.entityType,
     entity_id: l.entityId, entity_name: l.entityName, old_values: l.oldValues as Record<string, unknown> | null,
     new_values: l.newValues as Record<string, unknown> | null, changed_fields: l.changedFields ?? null, description: l.description,
-    ip_address: l.ipAddress, user_agent: l.userAgent, request_id: l.requestId, created_at: l.createdAt.toISOString(),
+    ip_address: l.ipAddress, user_agent: l.userAgent, request_id: l.requestId, api_key_id: l.apiKeyId, created_at: l.createdAt.toISOString(),
   }
 }
 

@@ -130,7 +130,7 @@ export async function loadDemoData(ctx: ServiceContext, raw: unknown, { clear = 
     for (const u of data.users) {
       const values = {
         email: u.email, username: u.username, fullName: u.full_name ?? null, hashedPassword: hashes.get(u.username)!, isActive: u.is_active,
-        isVerified: u.is_verified, isSuperuser: u.is_superuser, currentCompanyId: await companyId(u.current_company_code), timezone: u.timezone ?? 'UTC',
+        isVerified: u.is_verified, emailVerifiedAt: u.is_verified ? new Date() : null, isSuperuser: u.is_superuser, currentCompanyId: await companyId(u.current_company_code), timezone: u.timezone ?? 'UTC',
         language: u.language ?? 'en', phone: u.phone ?? null, bio: u.bio ?? null, isDeleted: false, deletedAt: null,
       }
       const existing = await idOf(tx, users, sql`lower(${users.username}) = ${u.username.toLowerCase()}`)

@@ -12,6 +12,7 @@ import { assertCompanyVisible, assertDominates, assertHoldsIn, authorizeIn, role
 import { getEffectivePermissions, invalidatePermissions } from '../../kernel/access/permissions'
 import { memberOfActiveCompany, membersOf, seesAll } from '../../kernel/access/scope'
 import { escapeLike, offsetOf, pageOf, type PageQuery } from '../../kernel/serialize'
+import { emailChanged } from '../account/verification'
 import { lockedUntilColumn, membershipCompanies, userColumns, userResponse, type UserRow } from './shared'
 
 /** Soft-deleted users do not exist for the API. A literal, so prepared plans can use the partial index. */
@@ -154,7 +155,7 @@ export async function createUser(ctx: UserContext, input: UserCreateInput) {
     const [user] = await tx.db.insert(users).values({
       email: input.email, username: input.username, fullName: input.full_name ?? null, phone: input.phone ?? null,
       timezone: input.timezone ?? 'UTC', language: input.language ?? 'en', hashedPassword: hashed,
-      isActive: input.is_active ?? true, isVerified: input.is_verified ?? false, passwordChangedAt: new Date(), createdBy: ctx.user.id,
+      isActive: input.is_active ?? true, isVerified: input.is_verified ?? false, emailVerifiedAt: input.is_verified ? new Date() : null, passwordChangedAt: new Date(), createdBy: ctx.user.id,
     }).returning()
     await writeAudit(tx, { entityType: 'user', entityId: user!.id, entityName: user!.username, action: 'create', after: user, companyId: companyId ?? null })
     if (companyId !== undefined && input.role_id !== undefined) await putMembership(tx, user!, companyId, input.role_id, true, 'body', 'user.create')
@@ -184,6 +185,11 @@ export async function updateUser(ctx: UserContext, id: number, input: UserUpdate
     await assertUnique(tx.db, input.email !== before.email ? input.email : undefined, input.username !== before.username ? input.username : undefined, id)
     const [after] = await tx.db.update(users).set({ ...changes(input, accountColumns), updatedAt: new Date(), updatedBy: ctx.user.id }).where(eq(users.id, id)).returning()
     await writeAudit(tx, { entityType: 'user', entityId: id, entityName: after!.username, action: 'update', before, after, companyId: await membershipCompanies(tx.db, id) })
+    // a new address is unproven until its owner follows the link mailed to it
+    if (after!.email.toLowerCase() !== before.email.toLowerCase()) {
+      await emailChanged(tx, after!)
+      return userResponse({ ...after!, isVerified: false, emailVerifiedAt: null }, tx)
+    }
     if (input.is_active !== undefined && input.is_active !== before.isActive) {
       if (!input.is_active) await tx.db.update(userSessions).set({ revokedAt: new Date(), revokedReason: 'deactivated' }).where(eq(userSessions.userId, id))
       await tx.afterCommit(invalidatePermissions)
