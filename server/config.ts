@@ -119,6 +119,8 @@ export interface ThreatConfig {
   banAfter: number
   banWindowSeconds: number
   banSeconds: number
+  /** THREAT_SIGNIN_STEPUP_SCORE (50): a sign-in scoring this much from the account's history needs a second factor (0 = never) */
+  signInStepUpScore: number
 }
 
 /** Named limits: who is counted (an IP, a user, an account, an address) on which route class. */
@@ -258,6 +260,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       banAfter: int(env.THREAT_BAN_AFTER, 10),
       banWindowSeconds: int(env.THREAT_BAN_WINDOW_SECONDS, 600),
       banSeconds: int(env.THREAT_BAN_SECONDS, 900),
+      signInStepUpScore: int(env.THREAT_SIGNIN_STEPUP_SCORE, 50),
     },
     mail: {
       smtp: env.SMTP_HOST
