@@ -38,6 +38,10 @@ export interface AppConfig {
   refreshReuseGraceSeconds: number
   /** sign-in back-off per (account, source IP): free failures, first delay, longest delay */
   lockout: { maxAttempts: number, baseSeconds: number, minutes: number }
+  /** TWO_FACTOR_ISSUER: the name authenticator apps show next to the account (default FastVue) */
+  twoFactorIssuer: string
+  /** TWO_FACTOR_CHALLENGE_SECONDS: how long the second step of a sign-in may wait for its code (default 300) */
+  twoFactorChallengeSeconds: number
   trustProxy: boolean
   /** largest request body read (413 above) and deepest JSON nesting parsed (422 above) */
   maxBodyBytes: number
@@ -240,6 +244,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     refreshTokenDays: int(env.REFRESH_TOKEN_EXPIRE_DAYS, 30),
     refreshReuseGraceSeconds: int(env.REFRESH_REUSE_GRACE_SECONDS, 10),
     lockout: { maxAttempts: int(env.LOCKOUT_MAX_ATTEMPTS, 5), baseSeconds: int(env.LOCKOUT_BASE_SECONDS, 60), minutes: int(env.LOCKOUT_MINUTES, 30) },
+    twoFactorIssuer: env.TWO_FACTOR_ISSUER || 'FastVue',
+    twoFactorChallengeSeconds: int(env.TWO_FACTOR_CHALLENGE_SECONDS, 300),
     trustProxy: bool(env.TRUST_PROXY, false),
     maxBodyBytes: int(env.MAX_BODY_BYTES, 1_048_576),
     maxJsonDepth: int(env.MAX_JSON_DEPTH, 64),

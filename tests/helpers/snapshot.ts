@@ -7,7 +7,9 @@ import postgres from 'postgres'
  * snapshot on purpose, so each exception is visible here:
  * - `activity_logs` and `login_attempts` are logs;
  * - the sessions and refresh tokens of the callers (`callers`, by username) are theirs;
- * - a sign-in stamps the caller's `last_login_at` and `last_login_ip`.
+ * - a sign-in stamps the caller's `last_login_at` and `last_login_ip`;
+ * - a caller may start a 2FA enrolment of their own (`POST /auth/2fa/setup` takes no input): a
+ *   pending secret and backup codes.
  */
 export type Snapshot = Map<string, string[]>
 
@@ -21,6 +23,8 @@ async function snapshotWith(query: Query, callers: string[]): Promise<Snapshot> 
   const where: Record<string, string> = {
     user_sessions: `where t.user_id not in (${callerIds})`,
     refresh_tokens: `where t.session_id not in (select id from user_sessions where user_id in (${callerIds}))`,
+    user_two_factor: `where t.user_id not in (${callerIds}) or t.enabled_at is not null`,
+    user_backup_codes: `where t.user_id not in (${callerIds})`,
   }
   const select: Record<string, string> = {
     users: `case when t.id in (${callerIds}) then to_jsonb(t) - 'last_login_at' - 'last_login_ip' else to_jsonb(t) end`,
