@@ -59,6 +59,8 @@ export interface AppConfig {
   mail: MailConfig
   /** ALLOW_SIGNUP (default false): POST /auth/register is open to anyone */
   allowSignup: boolean
+  /** SIGN_IN_ALERT_MAIL (default true): a sign-in from a device the account never used is told to its owner by e-mail */
+  signInAlertMail: boolean
   /** APP_URL: the console's public address, for links in e-mails (default http://localhost:3000) */
   appUrl: string
   oauth: OAuthConfig
@@ -278,6 +280,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       },
     },
     allowSignup: bool(env.ALLOW_SIGNUP, false),
+    signInAlertMail: bool(env.SIGN_IN_ALERT_MAIL, true),
     appUrl: (env.APP_URL || 'http://localhost:3000').replace(/\/+$/, ''),
     oauth: oauthConfig(env),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map(s => s.trim()).filter(Boolean).map(o => originOf(o) ?? o),

@@ -49,8 +49,15 @@ describe('sign-in risk and step-up', () => {
     const logins = (await admin.get('/api/v1/activity-logs/?action=login&user_id=' + first.body.user.id)).body.items
     expect(logins[0]).toMatchObject({ risk_score: 45, is_suspicious: true, ip_address: '203.0.113.50' })
     expect(logins.slice(1).every((l: { risk_score: number }) => l.risk_score === 0)).toBe(true)
+    // the owner is told of the new device (once: it is known now)
+    const alerts = (await admin.get('/api/v1/dev/outbox')).body.items.filter((m: { template: string }) => m.template === 'new_sign_in')
+    expect(alerts).toHaveLength(1)
+    expect(alerts[0]).toMatchObject({ to: 'john.doe@acme-corp.com', subject: 'New sign-in to your account' })
+    expect(alerts[0].text).toContain('Firefox 121 on Windows')
+    expect(alerts[0].text).toContain('203.0.113.50')
     // now known: the same device and address sign in at once
     expect((await login(AWAY)).body.requires_2fa).toBe(false)
+    expect((await admin.get('/api/v1/dev/outbox')).body.items.filter((m: { template: string }) => m.template === 'new_sign_in')).toHaveLength(1)
   })
 
   it('a code for one challenge does not answer another', async () => {

@@ -216,7 +216,11 @@ describe('memberships, permissions and lockout', () => {
     await choose(page, 'membership-new-company', 'Global Tech Solutions')
     await choose(page, 'membership-new-role', 'Viewer')
     await page.getByTestId('membership-add').click()
-    await page.getByTestId('user-full-name').fill('Bob Wilson Jr')
+    // typed as a person does: right after a select menu closes, fill()'s synthetic input was lost
+    await page.getByTestId('user-full-name').click()
+    await page.keyboard.press('Control+A')
+    await page.keyboard.type('Bob Wilson Jr')
+    await expect.poll(() => page.getByTestId('user-full-name').inputValue()).toBe('Bob Wilson Jr')
     await shot(page, 'user-memberships-desktop')
     expect(await page.getByRole('button', { name: /^(Save|Assign|Save menu access)$/ }).count()).toBe(1)
     await page.getByTestId('user-save').click()

@@ -118,3 +118,12 @@ defineMailTemplate<{ name: string, code: string, minutes?: number, reasons?: str
     footer: 'If this was not you, change your password now: someone knows it.',
   }),
 }))
+
+defineMailTemplate<{ name: string, when: string, ip: string, device: string }>('new_sign_in', d => ({
+  subject: 'New sign-in to your account',
+  ...layout({
+    heading: 'A new device signed in',
+    paragraphs: [`Hello ${d.name},`, `Your account was signed in from ${d.device} (address ${d.ip}) on ${d.when}.`],
+    footer: 'If this was you, there is nothing to do. If not, change your password and end the other sessions on your profile.',
+  }),
+}))

@@ -13,9 +13,11 @@ import { hashPassword, timingSafeDummyVerify, verifyPassword } from '../../kerne
 import { getEffectivePermissions, invalidatePermissions } from '../../kernel/access/permissions'
 import { assertUsable } from '../../kernel/auth/authenticate'
 import { hashToken, newRefreshToken, signAccessToken } from '../../kernel/auth/tokens'
+import { queueMail } from '../../kernel/mail'
 import { assessSignIn } from '../../kernel/sign-in-risk'
 import type { RiskScore } from '../../kernel/threats'
 import { companiesOfUser, membershipCompanies, userInfo, type UserRow } from '../users/shared'
+import { parseDevice } from './sessions'
 import { requireMailedCode, requireSecondFactor } from './two-factor'
 
 const INVALID = 'Invalid credentials'
@@ -118,6 +120,12 @@ export async function login(ctx: ServiceContext, input: LoginInput) {
   return firstFactorPassed(ctx, user, 'password', { twoFactorCode: input.two_factor_code })
 }
 
+/** "Firefox 121 on Windows 10" from a user agent, for a mail. */
+function describeDevice(userAgent: string | null) {
+  const d = parseDevice(userAgent)
+  return d.browser ? `${d.browser}${d.browser_version ? ` ${d.browser_version.split('.')[0]}` : ''}${d.os ? ` on ${d.os}` : ''}` : 'an unknown device'
+}
+
 /** How the first factor was proven. A passkey is possession and presence at once: it satisfies 2FA. */
 export type SignInMethod = 'password' | 'oauth' | 'passkey'
 
@@ -155,6 +163,13 @@ export async function completeLogin(ctx: ServiceContext, user: UserRow, risk?: R
       userId: user.id, companyId, description: `${user.username} signed in`, extraData: { session_id: session!.id },
       ...(risk?.score ? { riskScore: risk.score, riskFactors: risk.factors, isSuspicious: risk.score >= useConfig().threats.logScore } : {}),
     })
+    // a device the account never signed in from: its owner hears of it (SIGN_IN_ALERT_MAIL)
+    if (config.signInAlertMail && risk?.factors.some(f => f.rule === 'new_device')) {
+      await queueMail(tx, { to: user.email, template: 'new_sign_in', data: {
+        name: user.fullName || user.username, when: new Date().toUTCString(), ip: ctx.ip ?? 'unknown', device: describeDevice(ctx.userAgent ?? null),
+
+      } })
+    }
     return issueTokens(tx.db, session!.id, user.id, companyId)
   })
   const [perms, companyList] = await Promise.all([permissionsPayload(ctx.db, user, companyId), companiesOfUser(ctx.db, user.id)])

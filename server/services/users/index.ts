@@ -185,14 +185,14 @@ export async function updateUser(ctx: UserContext, id: number, input: UserUpdate
     await assertUnique(tx.db, input.email !== before.email ? input.email : undefined, input.username !== before.username ? input.username : undefined, id)
     const [after] = await tx.db.update(users).set({ ...changes(input, accountColumns), updatedAt: new Date(), updatedBy: ctx.user.id }).where(eq(users.id, id)).returning()
     await writeAudit(tx, { entityType: 'user', entityId: id, entityName: after!.username, action: 'update', before, after, companyId: await membershipCompanies(tx.db, id) })
+    if (input.is_active !== undefined && input.is_active !== before.isActive) {
+      if (!input.is_active) await tx.db.update(userSessions).set({ revokedAt: new Date(), revokedReason: 'deactivated' }).where(eq(userSessions.userId, id))
+      await tx.afterCommit(invalidatePermissions)
+    }
     // a new address is unproven until its owner follows the link mailed to it
     if (after!.email.toLowerCase() !== before.email.toLowerCase()) {
       await emailChanged(tx, after!)
       return userResponse({ ...after!, isVerified: false, emailVerifiedAt: null }, tx)
-    }
-    if (input.is_active !== undefined && input.is_active !== before.isActive) {
-      if (!input.is_active) await tx.db.update(userSessions).set({ revokedAt: new Date(), revokedReason: 'deactivated' }).where(eq(userSessions.userId, id))
-      await tx.afterCommit(invalidatePermissions)
     }
     return userResponse(after!, tx)
   })
