@@ -8,6 +8,7 @@ import { requestRecord } from '../utils/threat-screen'
 /** Route classes with limits of their own (by IP: nobody is signed in yet); the rest count per user or per IP. */
 const ROUTE_RULES: Record<string, RateRule> = {
   'POST /api/v1/auth/login': 'login_ip',
+  'POST /api/v1/auth/passkeys/login/verify': 'login_ip',
   'POST /api/v1/auth/refresh': 'refresh_ip',
   // public report sinks: each report is a row in the activity log
   'POST /api/v1/csp/csp-report': 'report_ip',
