@@ -313,6 +313,9 @@ const SELF_SERVICE = new Set([
   'POST /api/v1/auth/verify-email/resend', 'POST /api/v1/auth/register',
   // OAuth: a sign-in's one-time code, and the caller's own provider links
   'POST /api/v1/auth/oauth/exchange', 'POST /api/v1/auth/oauth/{provider}/link', 'DELETE /api/v1/auth/oauth/accounts/{id}',
+  // passkeys: the caller's own (registration, rename, removal) and sign-in with one
+  'POST /api/v1/auth/passkeys/register/options', 'POST /api/v1/auth/passkeys/register/verify', 'PATCH /api/v1/auth/passkeys/{id}',
+  'DELETE /api/v1/auth/passkeys/{id}', 'POST /api/v1/auth/passkeys/login/options', 'POST /api/v1/auth/passkeys/login/verify',
   // public report sinks: the caller files a report of their own, nothing else changes
   'POST /api/v1/csp/csp-report', 'POST /api/v1/security/violations',
 ])
