@@ -1,5 +1,5 @@
 import type { Browser, CDPSession, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { freePort, startServer, type TestServer } from '../helpers/server'
 import { DESKTOP, failedRequests, launch, signInUi, waitInteractive } from './browser'
 
@@ -18,6 +18,10 @@ beforeAll(async () => {
   server = await startServer({ port, redisUrl: null, env: { APP_URL: base } })
   browser = await launch()
 }, 300_000)
+// a failed attempt leaves no page (and no virtual authenticator) behind for the retry
+afterEach(async () => {
+  for (const context of browser?.contexts() ?? []) await context.close()
+})
 afterAll(async () => {
   await browser?.close()
   await server?.stop()
@@ -57,7 +61,8 @@ describe('passkeys in the console', () => {
     await waitInteractive(page)
     await page.getByTestId('passkey-signin-button').click()
     await page.waitForURL(`${base}/`, { timeout: 30_000 })
-    await expect.poll(() => page.getByTestId('count-users').textContent(), { timeout: 20_000 }).toContain('6')
+    // the dashboard, as demo (a Viewer of ACME sees its 2 users)
+    await expect.poll(() => page.getByTestId('count-users').textContent(), { timeout: 20_000 }).toBe('Users2')
     // the credential signed once more
     const after = await cdp.send('WebAuthn.getCredentials', { authenticatorId })
     expect(after.credentials[0]!.signCount).toBeGreaterThan(credentials[0]!.signCount)
@@ -71,7 +76,8 @@ describe('passkeys in the console', () => {
     await expect.poll(() => page.getByTestId('passkey-name').allTextContents()).toEqual(['Renamed laptop'])
     await page.locator('[data-testid^="passkey-remove-"]').first().click()
     await expect.poll(() => page.getByTestId('passkey-name').count()).toBe(0)
-    expect(failed).toEqual([])
+    // leaving a page cancels its module preloads: those are not failures
+    expect(failed.filter(f => !f.endsWith('net::ERR_ABORTED'))).toEqual([])
     await context.close()
   })
 

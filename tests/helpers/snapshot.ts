@@ -7,7 +7,9 @@ import postgres from 'postgres'
  * snapshot on purpose, so each exception is visible here:
  * - `activity_logs` and `login_attempts` are logs;
  * - the sessions and refresh tokens of the callers (`callers`, by username) are theirs;
- * - a sign-in stamps the caller's `last_login_at` and `last_login_ip`.
+ * - a sign-in stamps the caller's `last_login_at` and `last_login_ip`;
+ * - WebAuthn challenges (5 minutes, single use): a caller may start a passkey registration of their
+ *   own (`POST /auth/passkeys/register/options` takes no input), anyone a passkey sign-in.
  */
 export type Snapshot = Map<string, string[]>
 
@@ -21,6 +23,7 @@ async function snapshotWith(query: Query, callers: string[]): Promise<Snapshot> 
   const where: Record<string, string> = {
     user_sessions: `where t.user_id not in (${callerIds})`,
     refresh_tokens: `where t.session_id not in (select id from user_sessions where user_id in (${callerIds}))`,
+    webauthn_challenges: `where t.purpose = 'register' and t.user_id not in (${callerIds})`,
   }
   const select: Record<string, string> = {
     users: `case when t.id in (${callerIds}) then to_jsonb(t) - 'last_login_at' - 'last_login_ip' else to_jsonb(t) end`,
