@@ -45,7 +45,7 @@ export class SoftAuthenticator {
     const len = Buffer.alloc(2)
     len.writeUInt16BE(id.length)
     const authData = Buffer.concat([sha256(rpId), Buffer.from([this.flags(FLAG_AT)]), uint32(counter), Buffer.alloc(16), len, id, Buffer.from(cose)])
-    const attestation = isoCBOR.encode(new Map<string, string | Map<string, never> | Uint8Array>([['fmt', 'none'], ['attStmt', new Map()], ['authData', new Uint8Array(authData)]]))
+    const attestation = isoCBOR.encode(new Map<string, string | Map<string, string> | Uint8Array>([['fmt', 'none'], ['attStmt', new Map<string, string>()], ['authData', new Uint8Array(authData)]]))
     const clientData = JSON.stringify({ type: 'webauthn.create', challenge: overrides.challenge ?? options.challenge, origin: overrides.origin ?? this.origin, crossOrigin: false })
     const credential: SoftCredential = { id, key: privateKey, rpId, userHandle: options.user.id, counter }
     this.credentials.push(credential)
