@@ -54,7 +54,7 @@ export default defineNuxtConfig({
           sameSiteAttribute: 'lax',
         },
       },
-      session: { dataType: { id: 'number', username: 'string', email: 'string', full_name: 'string | null', is_superuser: 'boolean', current_company_id: 'number | null', companies: '{ id: number, name: string, code: string, is_default: boolean, role_name: string }[]' } },
+      session: { dataType: { id: 'number', username: 'string', email: 'string', full_name: 'string | null', is_superuser: 'boolean', current_company_id: 'number | null', two_factor_enabled: 'boolean', two_factor_required: 'boolean', companies: '{ id: number, name: string, code: string, is_default: boolean, role_name: string }[]' } },
     },
   },
   eslint: { config: { stylistic: true } },

@@ -21,7 +21,7 @@ export function apiErrorMessage(error: unknown): string {
  * user is signed out and sent to the login page, then back here.
  */
 export function useApi() {
-  const { token, refresh, signOut, status } = useAuth()
+  const { token, refresh, signOut, status, getSession } = useAuth()
   const { rawRefreshToken } = useAuthState()
   const route = useRoute()
   async function api<T>(path: string, options: ApiOptions = {}): Promise<T> {
@@ -30,6 +30,12 @@ export function useApi() {
       return await call()
     }
     catch (error) {
+      // the active company or role now requires 2FA: enrol first (the session learns it from /auth/me)
+      if ((error as { status?: number, data?: { code?: string } }).status === 403 && (error as { data?: { code?: string } }).data?.code === '2fa_required' && import.meta.client) {
+        await getSession().catch(() => undefined)
+        await navigateTo({ path: '/profile', query: { tab: 'security' } })
+        throw error
+      }
       if ((error as { status?: number }).status !== 401) throw error
       // signed out meanwhile (or never signed in): nothing to refresh, nobody to sign out
       if (!rawRefreshToken.value || status.value !== 'authenticated') throw error

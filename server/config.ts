@@ -38,6 +38,10 @@ export interface AppConfig {
   refreshReuseGraceSeconds: number
   /** sign-in back-off per (account, source IP): free failures, first delay, longest delay */
   lockout: { maxAttempts: number, baseSeconds: number, minutes: number }
+  /** TWO_FACTOR_ISSUER: the name authenticator apps show next to the account (default FastVue) */
+  twoFactorIssuer: string
+  /** TWO_FACTOR_CHALLENGE_SECONDS: how long the second step of a sign-in may wait for its code (default 300) */
+  twoFactorChallengeSeconds: number
   trustProxy: boolean
   /** largest request body read (413 above) and deepest JSON nesting parsed (422 above) */
   maxBodyBytes: number
@@ -131,6 +135,8 @@ export interface ThreatConfig {
   banAfter: number
   banWindowSeconds: number
   banSeconds: number
+  /** THREAT_SIGNIN_STEPUP_SCORE (50): a sign-in scoring this much from the account's history needs a second factor (0 = never) */
+  signInStepUpScore: number
 }
 
 /** Named limits: who is counted (an IP, a user, an account, an address) on which route class. */
@@ -263,6 +269,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     refreshTokenDays: int(env.REFRESH_TOKEN_EXPIRE_DAYS, 30),
     refreshReuseGraceSeconds: int(env.REFRESH_REUSE_GRACE_SECONDS, 10),
     lockout: { maxAttempts: int(env.LOCKOUT_MAX_ATTEMPTS, 5), baseSeconds: int(env.LOCKOUT_BASE_SECONDS, 60), minutes: int(env.LOCKOUT_MINUTES, 30) },
+    twoFactorIssuer: env.TWO_FACTOR_ISSUER || 'FastVue',
+    twoFactorChallengeSeconds: int(env.TWO_FACTOR_CHALLENGE_SECONDS, 300),
     trustProxy: bool(env.TRUST_PROXY, false),
     maxBodyBytes: int(env.MAX_BODY_BYTES, 1_048_576),
     maxJsonDepth: int(env.MAX_JSON_DEPTH, 64),
@@ -277,6 +285,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       banAfter: int(env.THREAT_BAN_AFTER, 10),
       banWindowSeconds: int(env.THREAT_BAN_WINDOW_SECONDS, 600),
       banSeconds: int(env.THREAT_BAN_SECONDS, 900),
+      signInStepUpScore: int(env.THREAT_SIGNIN_STEPUP_SCORE, 50),
     },
     mail: {
       smtp: env.SMTP_HOST

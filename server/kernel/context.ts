@@ -11,6 +11,8 @@ export interface AuthUser {
   /** active company from the access token, null when the user no longer belongs to it */
   companyId: number | null
   sessionId: string | null
+  /** the active company or the role held there requires 2FA and the user has not enrolled: most routes refuse them */
+  twoFactorRequired?: boolean
   /** security version read while authenticating; permission look-ups of the same request reuse it */
   securityVersion?: string
   /** set when the caller authenticated with an API key: it acts in its one company, with at most its permissions */

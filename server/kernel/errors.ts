@@ -9,6 +9,8 @@ export interface FieldError {
 }
 
 export class AppError extends Error {
+  /** a machine-readable reason the reply carries next to `detail` (e.g. `2fa_required`) */
+  code?: string
   constructor(public kind: ErrorKind, message: string, public fields?: FieldError[], public retryAfterSeconds?: number) {
     super(message)
     this.name = 'AppError'
@@ -19,6 +21,9 @@ export const badRequest = (message: string) => new AppError('bad_request', messa
 export const unauthorized = (message = 'Not authenticated') => new AppError('unauthorized', message)
 export const forbidden = (message: string) => new AppError('forbidden', message)
 export const notFound = (message: string) => new AppError('not_found', message)
+/** 403 `{detail, code: "2fa_required"}`: the active company or role requires two-factor authentication the caller has not enrolled in. */
+export const twoFactorRequired = () => Object.assign(
+  new AppError('forbidden', 'Two-factor authentication is required: enrol at /api/v1/auth/2fa/setup'), { code: '2fa_required' })
 export const conflict = (message: string) => new AppError('conflict', message)
 export const tooManyRequests = (message: string, retryAfterSeconds: number) => new AppError('too_many_requests', message, undefined, retryAfterSeconds)
 /** 422 for one field, shaped like the request validation errors. */

@@ -6,7 +6,7 @@
 export const MASK = '[redacted]'
 
 /** Key names (lower case, `_` and `-` removed) that end like these hold secrets: `refresh_token`, `x-api-key`, `hashed_password`. */
-const SECRET_ENDINGS = ['password', 'passwd', 'passphrase', 'secret', 'token', 'authorization', 'cookie', 'apikey', 'privatekey', 'credentials', 'otp', 'backupcodes', 'cardnumber', 'cvv', 'cvc', 'iban', 'ssn', 'signature', 'twofactorcode', 'verificationcode', 'resetcode', 'otpcode', 'backupcode', 'oauthcode']
+const SECRET_ENDINGS = ['password', 'passwd', 'passphrase', 'secret', 'token', 'authorization', 'cookie', 'apikey', 'privatekey', 'credentials', 'otp', 'backupcodes', 'cardnumber', 'cvv', 'cvc', 'iban', 'ssn', 'signature', 'twofactorcode', 'verificationcode', 'resetcode', 'otpcode', 'backupcode', 'oauthcode', 'otpauthurl', 'qrcode']
 /** …except these, which only describe a secret (when it changed, whether one is required, must it change). */
 const NOT_SECRET = /(?:at|date|type|count|required|enabled|expires?|expiry|length|policy|changed|status|id)$/
 /** flags (`must_change_password`, `hasPassword`), as written: `hashedPassword` is no flag */

@@ -8,6 +8,8 @@ import { requestRecord } from '../utils/threat-screen'
 /** Route classes with limits of their own (by IP: nobody is signed in yet); the rest count per user or per IP. */
 const ROUTE_RULES: Record<string, RateRule> = {
   'POST /api/v1/auth/login': 'login_ip',
+  // the second sign-in step guesses codes like the first guesses passwords
+  'POST /api/v1/auth/2fa/challenge': 'login_ip',
   'POST /api/v1/auth/passkeys/login/verify': 'login_ip',
   'POST /api/v1/auth/refresh': 'refresh_ip',
   // public report sinks: each report is a row in the activity log

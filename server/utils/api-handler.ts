@@ -6,7 +6,7 @@ import { useConfig } from '../config'
 import { useDb } from '../db/client'
 import { logActivity } from '../kernel/activity'
 import { createContext, type ServiceContext, type UserContext } from '../kernel/context'
-import { AppError, describeError, forbidden, isUnavailable, unauthorized, type ErrorKind } from '../kernel/errors'
+import { AppError, describeError, forbidden, isUnavailable, twoFactorRequired, unauthorized, type ErrorKind } from '../kernel/errors'
 import { projector } from '../kernel/projection'
 import { RateLimitedError, rateLimitHeaders } from '../kernel/rate-limit'
 import { parseInput, parseJsonBody } from '../kernel/validation'
@@ -24,6 +24,12 @@ export interface ApiOptions<P extends Schema | undefined, Q extends Schema | und
   /** permission code the caller needs in the active company (superusers pass) */
   permission?: PermissionCode
   superuser?: boolean
+  /**
+   * true: the route stays open to a user whose active company or role requires 2FA they have not
+   * enrolled in (profile, 2FA enrolment, switch-company, logout); every other route answers 403
+   * `{code: "2fa_required"}` to them
+   */
+  allowWithout2fa?: boolean
   params?: P
   query?: Q
   body?: B
@@ -127,6 +133,7 @@ async function buildContext(event: H3Event, options: ApiMeta): Promise<ServiceCo
   if (options.auth !== false) {
     if (!auth) throw unauthorized('Not authenticated')
     if ('error' in auth) throw auth.error
+    if (auth.user.twoFactorRequired && !options.allowWithout2fa) throw twoFactorRequired()
   }
   const ctx = await createContext({ db: await useDb(), user, requestId: request?.id, ip: request?.ip ?? null, userAgent: request?.userAgent ?? null })
   if (options.superuser && !user?.isSuperuser) {
@@ -196,7 +203,7 @@ export function sendApiError(event: H3Event, error: unknown) {
     if (error.retryAfterSeconds !== undefined) setResponseHeader(event, 'Retry-After', error.retryAfterSeconds)
     if (error instanceof RateLimitedError) setResponseHeaders(event, rateLimitHeaders(error.decision))
     if (status === 429) return { detail: error.message, retry_after: error.retryAfterSeconds ?? 1 }
-    return { detail: error.kind === 'validation' ? (error.fields ?? error.message) : error.message }
+    return { detail: error.kind === 'validation' ? (error.fields ?? error.message) : error.message, ...(error.code ? { code: error.code } : {}) }
   }
   if (isUnavailable(error)) {
     // the database or cache is unreachable: the client may retry; one line, the cause chain without query text

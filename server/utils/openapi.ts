@@ -46,7 +46,10 @@ const ERROR_RESPONSES: Record<number, { name: string, description: string, schem
 const COMMON_SCHEMAS: Record<string, Json> = {
   HTTPError: {
     type: 'object', description: 'Every error but validation', required: ['detail'], additionalProperties: false,
-    properties: { detail: { type: 'string', examples: ['Not Found'] } },
+    properties: {
+      detail: { type: 'string', examples: ['Not Found'] },
+      code: { type: 'string', description: 'A machine-readable reason, when there is one: `2fa_required` (403) — the active company or role requires two-factor authentication the caller has not enrolled in', examples: ['2fa_required'] },
+    },
   },
   RateLimited: {
     type: 'object', description: 'Too many requests', required: ['detail', 'retry_after'], additionalProperties: false,

@@ -177,6 +177,136 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/2fa/backup-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * New backup codes
+         * @description Needs the password and a current TOTP or backup code. 10 new one-time codes (shown only now); the old ones stop working.
+         *
+         *     Any signed-in user.
+         */
+        post: operations["regenerateBackupCodes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/2fa/challenge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Second sign-in step: the code for a challenge
+         * @description The `challenge_token` of a sign-in that answered `requires_2fa` (valid 5 minutes, works once) and a TOTP or backup code give the full sign-in. Wrong codes count towards the sign-in back-off.
+         *
+         *     Public: no token needed.
+         */
+        post: operations["answerTwoFactorChallenge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/2fa/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn two-factor authentication off
+         * @description Needs the password and a current TOTP or backup code; wrong codes count towards the sign-in back-off.
+         *
+         *     Any signed-in user.
+         */
+        post: operations["disableTwoFactor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/2fa/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start two-factor enrolment
+         * @description A new TOTP secret with its QR code and 10 one-time backup codes (shown only now). Nothing is enforced until POST /auth/2fa/verify confirms a first code; 409 when 2FA is already on.
+         *
+         *     Any signed-in user.
+         */
+        post: operations["setupTwoFactor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/2fa/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Two-factor status of the signed-in user
+         * @description Any signed-in user.
+         */
+        get: operations["getTwoFactorStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/2fa/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn two-factor authentication on
+         * @description The first code from the authenticator app confirms the enrolment of /auth/2fa/setup; from then on sign-ins ask for a code.
+         *
+         *     Any signed-in user.
+         */
+        post: operations["verifyTwoFactor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/api-keys": {
         parameters: {
             query?: never;
@@ -749,6 +879,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/security/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Security score of the signed-in user
+         * @description A score of 0–100 from 2FA, backup codes left, password age, open sessions, recent failed sign-ins and e-mail verification, with what to improve.
+         *
+         *     Any signed-in user.
+         */
+        get: operations["getMySecurityOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/sessions": {
         parameters: {
             query?: never;
@@ -757,7 +909,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Open sessions of the signed-in user
+         * Open sessions of the signed-in user, with their devices
          * @description Any signed-in user.
          */
         get: operations["listSessions"];
@@ -784,6 +936,28 @@ export interface paths {
          * @description Any signed-in user.
          */
         delete: operations["revokeSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sessions/revoke-others": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out everywhere else
+         * @description Revokes every open session of the signed-in user except the current one.
+         *
+         *     Any signed-in user.
+         */
+        post: operations["revokeOtherSessions"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2085,6 +2259,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A user's open sessions
+         * @description The user must belong to the active company (else 404); a superuser's sessions only to superusers (403).
+         *
+         *     Requires permission `user.update` in the active company (superusers pass).
+         */
+        get: operations["listUserSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/sessions/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a user's session
+         * @description Signs the user out on that device. The user must belong to the active company (else 404); a superuser's sessions only superusers may revoke (403).
+         *
+         *     Requires permission `user.update` in the active company (superusers pass).
+         */
+        delete: operations["revokeUserSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/{id}/unlock": {
         parameters: {
             query?: never;
@@ -2253,6 +2471,32 @@ export interface components {
             priority?: number;
             is_active?: boolean;
         };
+        /** @description One factor of the security score */
+        AccountSecurityFactor: {
+            key: string;
+            label: string;
+            ok: boolean;
+            /** @description Points earned */
+            points: number;
+            max_points: number;
+            detail: string;
+        };
+        /** @description The signed-in user's security score with its factors and recommendations */
+        AccountSecurityOverview: {
+            score: number;
+            /** @enum {string} */
+            level: "weak" | "fair" | "good" | "strong";
+            two_factor_enabled: boolean;
+            backup_codes_remaining: number;
+            password_changed_at: string | null;
+            password_age_days: number | null;
+            active_sessions: number;
+            failed_sign_ins_30d: number;
+            last_login_at: string | null;
+            email_verified: boolean;
+            factors: components["schemas"]["AccountSecurityFactor"][];
+            recommendations: string[];
+        };
         /** @description One event: a sign-in, a denial, a permission change */
         ActivityLogEntry: {
             id: number;
@@ -2400,6 +2644,10 @@ export interface components {
             /** @description Whether POST /auth/register is open (ALLOW_SIGNUP) */
             allow_signup: boolean;
         };
+        /** @description New one-time backup codes (shown once; the old ones stop working) */
+        BackupCodes: {
+            backup_codes: string[];
+        };
         /** @description A company or branch */
         Company: {
             id: number;
@@ -2424,6 +2672,7 @@ export interface components {
             logo_url: string | null;
             is_active: boolean;
             is_headquarters: boolean;
+            require_2fa: boolean;
             /**
              * Format: date-time
              * @example 2026-01-15T09:30:00.000Z
@@ -2461,6 +2710,8 @@ export interface components {
             currency?: string;
             is_headquarters?: boolean;
             is_active?: boolean;
+            /** @description Members must enrol in two-factor authentication before using the API in this company */
+            require_2fa?: boolean;
         };
         /** @description A page of Company items */
         CompanyPage: {
@@ -2499,6 +2750,7 @@ export interface components {
             logo_url: string | null;
             is_active: boolean;
             is_headquarters: boolean;
+            require_2fa: boolean;
             /**
              * Format: date-time
              * @example 2026-01-15T09:30:00.000Z
@@ -2529,6 +2781,8 @@ export interface components {
             currency?: string;
             is_headquarters?: boolean;
             is_active?: boolean;
+            /** @description Members must enrol in two-factor authentication before using the API in this company */
+            require_2fa?: boolean;
         };
         /** @description Active members of a company (rows under `users`, as in the original) */
         CompanyUsers: {
@@ -2757,6 +3011,11 @@ export interface components {
         HTTPError: {
             /** @example Not Found */
             detail: string;
+            /**
+             * @description A machine-readable reason, when there is one: `2fa_required` (403) — the active company or role requires two-factor authentication the caller has not enrolled in
+             * @example 2fa_required
+             */
+            code?: string;
         };
         /** @description The invitation mail was queued */
         InviteResponse: {
@@ -2768,6 +3027,8 @@ export interface components {
             /** @description Username or e-mail */
             username: string;
             password: string;
+            /** @description One-step sign-in with 2FA: a TOTP or backup code (else the reply asks for it with a challenge) */
+            two_factor_code?: string;
         };
         /** @description Tokens, the user, their companies and their permissions in the active company */
         LoginResponse: {
@@ -2777,7 +3038,10 @@ export interface components {
             token_type: "bearer";
             /** @description Seconds until the access token expires */
             expires_in: number;
+            /** @description true: the password held and a second factor is awaited — the tokens are empty; POST the code with `challenge_token` to /auth/2fa/challenge */
             requires_2fa: boolean;
+            /** @description Only with requires_2fa: a single-use token, valid for 5 minutes */
+            challenge_token?: string;
             user: components["schemas"]["UserInfo"];
             companies: components["schemas"]["UserCompany"][];
             permissions: string[];
@@ -2802,6 +3066,8 @@ export interface components {
             timezone: string | null;
             language: string | null;
             companies: components["schemas"]["UserCompany"][];
+            /** @description The active company or role requires 2FA and the user has not enrolled: other routes answer 403 `2fa_required` */
+            two_factor_required: boolean;
         };
         /** @description A menu item */
         MenuItem: {
@@ -2900,6 +3166,7 @@ export interface components {
             logo_url: string | null;
             is_active: boolean;
             is_headquarters: boolean;
+            require_2fa: boolean;
             /**
              * Format: date-time
              * @example 2026-01-15T09:30:00.000Z
@@ -3263,6 +3530,11 @@ export interface components {
                 username: string;
             };
         };
+        /** @description How many sessions were revoked */
+        RevokedCount: {
+            message: string;
+            revoked: number;
+        };
         /** @description A role: a company's, or global */
         Role: {
             id: number;
@@ -3272,6 +3544,7 @@ export interface components {
             company_id: number | null;
             is_system_role: boolean;
             is_active: boolean;
+            require_2fa: boolean;
             /**
              * Format: date-time
              * @example 2026-01-15T09:30:00.000Z
@@ -3286,6 +3559,8 @@ export interface components {
             description?: string | null;
             company_id?: (number | string) | null;
             is_active?: boolean;
+            /** @description Holders must enrol in two-factor authentication before using the API */
+            require_2fa?: boolean;
             permission_ids?: (number | string)[];
         };
         /** @description A role with its permissions and the number of users holding it */
@@ -3297,6 +3572,7 @@ export interface components {
             company_id: number | null;
             is_system_role: boolean;
             is_active: boolean;
+            require_2fa: boolean;
             /**
              * Format: date-time
              * @example 2026-01-15T09:30:00.000Z
@@ -3324,6 +3600,8 @@ export interface components {
             name?: string;
             description?: string | null;
             is_active?: boolean;
+            /** @description Holders must enrol in two-factor authentication before using the API */
+            require_2fa?: boolean;
             permission_ids?: (number | string)[];
         };
         /** @description Suspicious requests, bans and rate-limit hits over a period */
@@ -3393,8 +3671,16 @@ export interface components {
             userAgent?: string;
             url?: string;
         };
-        /** @description An open session (a sign-in on one device) */
-        Session: {
+        /** @description Browser, OS and device type parsed from the user agent */
+        SessionDevice: {
+            browser: string | null;
+            browser_version: string | null;
+            os: string | null;
+            /** @enum {string} */
+            device_type: "desktop" | "mobile" | "tablet" | "tv" | "bot" | "unknown";
+        };
+        /** @description An open session with its device */
+        SessionWithDevice: {
             id: string;
             company_id: number | null;
             ip_address: string | null;
@@ -3415,6 +3701,7 @@ export interface components {
              */
             expires_at: string;
             current: boolean;
+            device: components["schemas"]["SessionDevice"];
         };
         /** @description The company to switch to */
         SwitchCompanyRequest: {
@@ -3441,6 +3728,43 @@ export interface components {
             token_type: "bearer";
             /** @description Seconds until the access token expires */
             expires_in: number;
+        };
+        /** @description The challenge of the password step and a TOTP or backup code */
+        TwoFactorChallenge: {
+            challenge_token: string;
+            /** @description A 6-digit code from the authenticator app, or a backup code */
+            code: string;
+        };
+        /** @description A TOTP or backup code */
+        TwoFactorCode: {
+            /** @description A 6-digit code from the authenticator app, or a backup code */
+            code: string;
+        };
+        /** @description The password and a TOTP or backup code */
+        TwoFactorConfirm: {
+            password: string;
+            /** @description A 6-digit code from the authenticator app, or a backup code */
+            code: string;
+        };
+        /** @description A new TOTP enrolment: secret, QR code and backup codes (shown once) */
+        TwoFactorSetup: {
+            /** @description The TOTP secret (base32), for typing into an authenticator app */
+            secret: string;
+            /** @description The `otpauth://totp/…` URI the QR code holds */
+            otpauth_url: string;
+            /** @description The QR code as a `data:image/png;base64,…` URI */
+            qr_code: string;
+            /** @description 10 one-time backup codes, shown only now (stored hashed) */
+            backup_codes: string[];
+        };
+        /** @description Whether 2FA is on, pending or required, and backup codes left */
+        TwoFactorStatus: {
+            enabled: boolean;
+            /** @description Set up but not yet verified */
+            pending: boolean;
+            backup_codes_remaining: number;
+            /** @description The active company or role requires 2FA */
+            required: boolean;
         };
         /** @description A user. The security fields are present only for callers who may update users */
         User: {
@@ -4099,6 +4423,184 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    regenerateBackupCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TwoFactorConfirm"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackupCodes"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    answerTwoFactorChallenge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TwoFactorChallenge"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    disableTwoFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TwoFactorConfirm"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    setupTwoFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TwoFactorSetup"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getTwoFactorStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TwoFactorStatus"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    verifyTwoFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TwoFactorCode"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationError"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
@@ -4943,6 +5445,31 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    getMySecurityOverview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountSecurityOverview"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     listSessions: {
         parameters: {
             query?: never;
@@ -4958,7 +5485,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Session"][];
+                    "application/json": components["schemas"]["SessionWithDevice"][];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -4993,6 +5520,31 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    revokeOtherSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevokedCount"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -7910,6 +8462,65 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserRisk"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listUserSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionWithDevice"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    revokeUserSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number | string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
                 };
             };
             401: components["responses"]["Unauthorized"];

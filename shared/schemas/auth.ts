@@ -4,6 +4,7 @@ import { PasswordPolicy, zId, zInt, zQueryBool, zTimestamp } from './common'
 export const LoginRequest = z.object({
   username: z.string().trim().min(1).max(255).describe('Username or e-mail'),
   password: z.string().min(1).max(1024),
+  two_factor_code: z.string().trim().min(6).max(20).optional().describe('One-step sign-in with 2FA: a TOTP or backup code (else the reply asks for it with a challenge)'),
 }).strict()
 export type LoginInput = z.infer<typeof LoginRequest>
 export const RefreshRequest = z.object({ refresh_token: z.string().min(1).max(512) }).strict()
@@ -46,7 +47,8 @@ export const TokenPair = z.object({
 })
 
 export const LoginResponse = TokenPair.extend({
-  requires_2fa: z.boolean(),
+  requires_2fa: z.boolean().describe('true: the password held and a second factor is awaited — the tokens are empty; POST the code with `challenge_token` to /auth/2fa/challenge'),
+  challenge_token: z.string().optional().describe('Only with requires_2fa: a single-use token, valid for 5 minutes'),
   user: UserInfo,
   companies: z.array(UserCompany),
   permissions: z.array(z.string()),
@@ -62,6 +64,7 @@ export const MeResponse = UserInfo.extend({
   timezone: z.string().nullable(),
   language: z.string().nullable(),
   companies: z.array(UserCompany),
+  two_factor_required: z.boolean().describe('The active company or role requires 2FA and the user has not enrolled: other routes answer 403 `2fa_required`'),
 })
 
 export const PermissionsResponse = z.object({

@@ -21,6 +21,7 @@ const fields = {
   currency: z.string().max(10).optional(),
   is_headquarters: z.boolean().optional(),
   is_active: z.boolean().optional(),
+  require_2fa: z.boolean().optional().describe('Members must enrol in two-factor authentication before using the API in this company'),
 }
 
 export const CompanyCreate = z.object({
@@ -65,6 +66,7 @@ export const CompanyResponse = z.object({
   logo_url: z.string().nullable(),
   is_active: z.boolean(),
   is_headquarters: z.boolean(),
+  require_2fa: z.boolean(),
   created_at: zTimestamp,
   updated_at: zTimestamp.nullable(),
 })

@@ -10,6 +10,7 @@ export const RoleCreate = z.object({
   description: zOptText(5000),
   company_id: zId.nullish(),
   is_active: z.boolean().optional(),
+  require_2fa: z.boolean().optional().describe('Holders must enrol in two-factor authentication before using the API'),
   permission_ids: ids.optional(),
 }).strict()
 export type RoleCreateInput = z.infer<typeof RoleCreate>
@@ -18,6 +19,7 @@ export const RoleUpdate = z.object({
   name: z.string().trim().min(1).max(100).optional(),
   description: zOptText(5000),
   is_active: z.boolean().optional(),
+  require_2fa: z.boolean().optional().describe('Holders must enrol in two-factor authentication before using the API'),
   permission_ids: ids.optional(),
 }).strict()
 export type RoleUpdateInput = z.infer<typeof RoleUpdate>
@@ -33,6 +35,7 @@ export const RoleResponse = z.object({
   company_id: z.number().int().nullable(),
   is_system_role: z.boolean(),
   is_active: z.boolean(),
+  require_2fa: z.boolean(),
   created_at: zTimestamp,
   updated_at: zTimestamp.nullable(),
 })

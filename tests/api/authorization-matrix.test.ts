@@ -138,6 +138,15 @@ const ROUTES: Record<string, RouteSpec> = {
       return () => as.post(`/api/v1/users/${target.id}/unlock`)
     },
   },
+  'DELETE /api/v1/users/{id}/sessions/{sessionId}': {
+    permission: 'user.update', stake: [],
+    act: async ({ as, company }) => {
+      const target = await member(company, S)
+      await signIn(server.url, target.username, 'Passw0rdOK')
+      const sessions = await ok(admin.get(`/api/v1/users/${target.id}/sessions`))
+      return () => as.delete(`/api/v1/users/${target.id}/sessions/${sessions[0].id}`)
+    },
+  },
   // a key carries permissions: its maker must hold them in the key's company (the viewer of GTS lacks user.update)
   'POST /api/v1/auth/api-keys': {
     permission: 'user.read', stake: ['user.update', 'group.read'],
@@ -313,6 +322,9 @@ const SELF_SERVICE = new Set([
   'POST /api/v1/auth/verify-email/resend', 'POST /api/v1/auth/register',
   // OAuth: a sign-in's one-time code, and the caller's own provider links
   'POST /api/v1/auth/oauth/exchange', 'POST /api/v1/auth/oauth/{provider}/link', 'DELETE /api/v1/auth/oauth/accounts/{id}',
+  // two-factor authentication and sessions: the caller's own
+  'POST /api/v1/auth/sessions/revoke-others', 'POST /api/v1/auth/2fa/setup', 'POST /api/v1/auth/2fa/verify',
+  'POST /api/v1/auth/2fa/disable', 'POST /api/v1/auth/2fa/backup-codes', 'POST /api/v1/auth/2fa/challenge',
   // passkeys: the caller's own (registration, rename, removal) and sign-in with one
   'POST /api/v1/auth/passkeys/register/options', 'POST /api/v1/auth/passkeys/register/verify', 'PATCH /api/v1/auth/passkeys/{id}',
   'DELETE /api/v1/auth/passkeys/{id}', 'POST /api/v1/auth/passkeys/login/options', 'POST /api/v1/auth/passkeys/login/verify',

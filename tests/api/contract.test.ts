@@ -4,6 +4,7 @@ import {
   checkReply, fetchDocument, fillPath, nextSerial, operationsOf, queryString, rawRequest, sampleValue, schemaValidator,
   type OpenApiDocument, type Operation, type Validator,
 } from '../helpers/openapi'
+import { generate } from 'otplib'
 import { bindingCookie, oidcEnv, runFlow, startMockProvider, type MockProvider } from '../helpers/oauth'
 import { client, startServer, type TestServer } from '../helpers/server'
 import { moduleZip } from '../helpers/zip'
@@ -74,6 +75,21 @@ function makers(admin: ApiClient, ids: () => DemoIds) {
   }
 }
 
+/** A throwaway account signed in (its token), optionally with 2FA on (its secret and backup codes). */
+async function throwaway(f: FixtureContext, enrol: 'none' | 'pending' | 'enabled' = 'none') {
+  const user = await f.make.user('Passw0rdOK')
+  const { login } = await typedSignIn(serverUrl, user.username, 'Passw0rdOK')
+  const api = client(serverUrl, login.access_token)
+  if (enrol === 'none') return { user, token: login.access_token, api, secret: '', backup: [] as string[] }
+  const setup = await api.post('/api/v1/auth/2fa/setup')
+  if (setup.status !== 200) throw new Error(`2FA setup: ${setup.status}`)
+  if (enrol === 'enabled') {
+    const verified = await api.post('/api/v1/auth/2fa/verify', { code: await generate({ secret: setup.body.secret }) })
+    if (verified.status !== 200) throw new Error(`2FA verify: ${verified.status}`)
+  }
+  return { user, token: login.access_token, api, secret: setup.body.secret as string, backup: setup.body.backup_codes as string[] }
+}
+
 const FIXTURES: Record<string, Fixture> = {
   // sessions and tokens: a fresh session, so the role's own keeps working
   login: async () => ({ body: { username: 'demo', password: 'demo123' } }),
@@ -87,6 +103,33 @@ const FIXTURES: Record<string, Fixture> = {
     const fresh = await f.freshLogin()
     const sessions = must(await typedClient(serverUrl, fresh.access_token).GET('/api/v1/auth/sessions'), 'list sessions')
     return { path: { id: sessions.find(s => s.current)!.id } }
+  },
+  // two-factor authentication: throwaway accounts in the state each operation needs
+  setupTwoFactor: async f => ({ token: f.login ? (await throwaway(f)).token : null }),
+  verifyTwoFactor: async (f) => {
+    const t = await throwaway(f, 'pending')
+    return { token: f.login ? t.token : null, body: { code: await generate({ secret: t.secret }) } }
+  },
+  disableTwoFactor: async (f) => {
+    const t = await throwaway(f, 'enabled')
+    return { token: f.login ? t.token : null, body: { password: 'Passw0rdOK', code: t.backup[0] } }
+  },
+  regenerateBackupCodes: async (f) => {
+    const t = await throwaway(f, 'enabled')
+    return { token: f.login ? t.token : null, body: { password: 'Passw0rdOK', code: t.backup[0] } }
+  },
+  answerTwoFactorChallenge: async (f) => {
+    const t = await throwaway(f, 'enabled')
+    const step = await client(serverUrl).post('/api/v1/auth/login', { username: t.user.username, password: 'Passw0rdOK' })
+    return { body: { challenge_token: step.body.challenge_token, code: t.backup[0] } }
+  },
+  // another account's sessions: the role's own stay open
+  revokeOtherSessions: async f => ({ token: f.login ? (await throwaway(f)).token : null }),
+  listUserSessions: async f => ({ path: { id: f.ids.john } }),
+  revokeUserSession: async (f) => {
+    const t = await throwaway(f)
+    const sessions = await t.api.get('/api/v1/auth/sessions')
+    return { path: { id: t.user.id, sessionId: sessions.body[0].id } }
   },
   createApiKey: async () => ({ body: { name: 'Contract key', permissions: ['user.read'], expires_in_days: 1 } }),
   revokeApiKey: async (f) => {

@@ -406,7 +406,7 @@ describe('layout', () => {
     expect(await menu.isVisible()).toBe(true)
     await shot(page, 'users-phone')
     await menu.click()
-    expect(await page.getByRole('menuitem').allTextContents()).toEqual(['Edit', 'Invite', 'Delete'])
+    expect(await page.getByRole('menuitem').allTextContents()).toEqual(['Risk', 'Sessions', 'Edit', 'Invite', 'Delete'])
     await page.getByRole('menuitem', { name: 'Edit' }).click()
     await expect.poll(() => page.getByTestId('user-username').inputValue()).toBe('johndoe')
   })

@@ -31,6 +31,8 @@ function recordSecrets(value: unknown, depth = 0) {
   const found: string[] = []
   for (const [k, v] of Object.entries(value)) {
     if (typeof v === 'string' && isSecretKey(k) && v.length >= 6 && !/\s/.test(v)) found.push(v)
+    // a list of secrets (backup_codes)
+    else if (Array.isArray(v) && isSecretKey(k)) found.push(...v.filter((s): s is string => typeof s === 'string' && s.length >= 6 && !/\s/.test(s)))
     else if (v && typeof v === 'object') recordSecrets(v, depth + 1)
   }
   if (found.length) {

@@ -3,7 +3,7 @@ import { isSecretKey, MASK, redact, redactText, redactUrl } from '../../server/k
 
 describe('masking secrets for logs and audit', () => {
   it('knows secret key names however they are spelt, and leaves their descriptions alone', () => {
-    for (const k of ['password', 'new_password', 'hashedPassword', 'refresh_token', 'access_token', 'Authorization', 'cookie', 'Set-Cookie', 'x-api-key', 'apiKey', 'client_secret', 'two_factor_secret', 'backup_codes', 'card_number', 'cvv', 'otp', 'session_id', 'private_key', 'two_factor_code']) {
+    for (const k of ['password', 'new_password', 'hashedPassword', 'refresh_token', 'access_token', 'Authorization', 'cookie', 'Set-Cookie', 'x-api-key', 'apiKey', 'client_secret', 'two_factor_secret', 'backup_codes', 'card_number', 'cvv', 'otp', 'session_id', 'private_key', 'two_factor_code', 'challenge_token', 'secret', 'otpauth_url', 'qr_code']) {
       expect(isSecretKey(k), k).toBe(true)
     }
     for (const k of ['password_changed_at', 'must_change_password_required', 'two_factor_enabled', 'token_type', 'expires_at', 'username', 'email', 'id', 'codename', 'code', 'zip_code_type']) {

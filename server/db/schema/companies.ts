@@ -26,6 +26,8 @@ export const companies = pgTable('companies', {
   logoUrl: varchar('logo_url', { length: 500 }),
   isActive: boolean('is_active').notNull().default(true),
   isHeadquarters: boolean('is_headquarters').notNull().default(false),
+  /** members must enrol in two-factor authentication before they may use the API in this company */
+  require2fa: boolean('require_2fa').notNull().default(false),
   createdBy: integer('created_by').references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
   updatedBy: integer('updated_by').references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
   ...timestamps,

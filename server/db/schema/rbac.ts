@@ -27,6 +27,8 @@ export const roles = pgTable('roles', {
   companyId: integer('company_id').references(() => companies.id, { onDelete: 'cascade' }),
   isSystemRole: boolean('is_system_role').notNull().default(false),
   isActive: boolean('is_active').notNull().default(true),
+  /** holders of the role must enrol in two-factor authentication before they may use the API */
+  require2fa: boolean('require_2fa').notNull().default(false),
   createdBy: integer('created_by').references(userRef, { onDelete: 'set null' }),
   updatedBy: integer('updated_by').references(userRef, { onDelete: 'set null' }),
   ...timestamps,

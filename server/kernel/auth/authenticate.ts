@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
-import { apiKeys, companies, userCompanyRoles, userSessions, users } from '../../db/schema'
+import { apiKeys, companies, roles, userCompanyRoles, userSessions, users } from '../../db/schema'
 import type { AuthUser } from '../context'
 import { unauthorized } from '../errors'
 import { currentVersion, LOCAL_CACHE_MS } from '../access/permissions'
@@ -28,10 +28,12 @@ function buildAuthQuery(db: Db) {
     id: users.id, username: users.username, email: users.email, fullName: users.fullName,
     isSuperuser: users.isSuperuser, isActive: users.isActive, isDeleted: users.isDeleted, lockedUntil: users.lockedUntil,
     revokedAt: userSessions.revokedAt, memberCompany: companies.id,
+    twoFactorEnabled: users.twoFactorEnabled, companyRequires2fa: companies.require2fa, roleRequires2fa: roles.require2fa,
   }).from(users)
     .innerJoin(userSessions, and(eq(userSessions.id, sql.placeholder('sid')), eq(userSessions.userId, users.id)))
     .leftJoin(userCompanyRoles, and(eq(userCompanyRoles.userId, users.id), eq(userCompanyRoles.companyId, sql.placeholder('cid')), eq(userCompanyRoles.isActive, true)))
     .leftJoin(companies, and(eq(companies.id, userCompanyRoles.companyId), eq(companies.isActive, true)))
+    .leftJoin(roles, and(eq(roles.id, userCompanyRoles.roleId), eq(roles.isActive, true)))
     .where(eq(users.id, sql.placeholder('uid')))
     .limit(1)
     .prepare('fastvue_authenticate')
@@ -72,6 +74,8 @@ export async function authenticate(db: Db, token: string): Promise<AuthUser> {
   return {
     id: row.id, username: row.username, email: row.email, fullName: row.fullName, isSuperuser: row.isSuperuser,
     companyId: row.memberCompany ?? null, sessionId: claims.sid, securityVersion: version ?? undefined,
+    // the company's or the role's 2FA requirement counts only in a company the user is a member of
+    twoFactorRequired: !row.twoFactorEnabled && row.memberCompany != null && (!!row.companyRequires2fa || !!row.roleRequires2fa),
   }
 }
 

@@ -1,11 +1,12 @@
-import { and, eq, gt, isNull, ne, or, sql, type SQL } from 'drizzle-orm'
-import type { LoginInput, PasswordChangeInput } from '../../../shared/schemas/auth'
+import { and, eq, isNull, ne, or, sql, type SQL } from 'drizzle-orm'
+import type { z } from 'zod'
+import type { LoginInput, LoginResponse, PasswordChangeInput } from '../../../shared/schemas/auth'
 import { useConfig } from '../../config'
 import { rowsOf, type DbOrTx } from '../../db/client'
 import { companies, loginAttempts, refreshTokens, userCompanyRoles, userSessions, users } from '../../db/schema'
 import { logActivity } from '../../kernel/activity'
 import { writeAudit } from '../../kernel/audit'
-import { fieldError, forbidden, notFound, tooManyRequests, unauthorized } from '../../kernel/errors'
+import { fieldError, forbidden, tooManyRequests, unauthorized } from '../../kernel/errors'
 import { consume, RateLimitedError } from '../../kernel/rate-limit'
 import { inTransaction, type ServiceContext, type UserContext } from '../../kernel/context'
 import { hashPassword, timingSafeDummyVerify, verifyPassword } from '../../kernel/auth/passwords'
@@ -13,6 +14,7 @@ import { getEffectivePermissions, invalidatePermissions } from '../../kernel/acc
 import { assertUsable } from '../../kernel/auth/authenticate'
 import { hashToken, newRefreshToken, signAccessToken } from '../../kernel/auth/tokens'
 import { companiesOfUser, membershipCompanies, userInfo, type UserRow } from '../users/shared'
+import { requireSecondFactor } from './two-factor'
 
 const INVALID = 'Invalid credentials'
 
@@ -54,7 +56,7 @@ export async function permissionsPayload(db: DbOrTx, user: Pick<UserRow, 'id' | 
  * further failure up to LOCKOUT_MINUTES; a correct password ends it. Unknown accounts back off
  * alike, so the answer never reveals whether an account exists.
  */
-async function chargeAttempt(db: DbOrTx, account: string, ip: string, userId: number | null) {
+export async function chargeAttempt(db: DbOrTx, account: string, ip: string, userId: number | null) {
   const { maxAttempts, baseSeconds, minutes } = useConfig().lockout
   const backoff = (failures: SQL) => sql`case when ${failures} >= ${maxAttempts}
     then now() + least(${baseSeconds}::float8 * power(2, ${failures} - ${maxAttempts}), ${minutes * 60}::float8) * interval '1 second' end`
@@ -108,8 +110,10 @@ export async function login(ctx: ServiceContext, input: LoginInput) {
     await fail('inactive')
     throw unauthorized('Account is inactive')
   }
-  await ctx.db.delete(loginAttempts).where(and(eq(loginAttempts.account, account), eq(loginAttempts.ipAddress, ip)))
-  return firstFactorPassed(ctx, user, 'password')
+  // with 2FA on the back-off ends only once the second factor holds too: a known password must not
+  // reset the count of wrong codes
+  if (!user.twoFactorEnabled) await ctx.db.delete(loginAttempts).where(and(eq(loginAttempts.account, account), eq(loginAttempts.ipAddress, ip)))
+  return firstFactorPassed(ctx, user, 'password', { twoFactorCode: input.two_factor_code })
 }
 
 /** How the first factor was proven. A passkey is possession and presence at once: it satisfies 2FA. */
@@ -120,7 +124,9 @@ export type SignInMethod = 'password' | 'oauth' | 'passkey'
  * passkey). The second-factor step belongs here — a user with 2FA gets a challenge instead of
  * tokens — so no sign-in path can skip it.
  */
-export async function firstFactorPassed(ctx: ServiceContext, user: UserRow, _method: SignInMethod) {
+export async function firstFactorPassed(ctx: ServiceContext, user: UserRow, method: SignInMethod, options: { twoFactorCode?: string } = {}): Promise<z.infer<typeof LoginResponse>> {
+  // a passkey is possession and presence at once; OAuth and passwords are not
+  if (user.twoFactorEnabled && method !== 'passkey') return requireSecondFactor(ctx, user, method, options.twoFactorCode)
   return completeLogin(ctx, user)
 }
 
@@ -224,6 +230,7 @@ export async function me(ctx: UserContext) {
   return {
     ...userInfo(user), phone: user.phone, bio: user.bio, location: user.location, website: user.website, timezone: user.timezone, language: user.language,
     current_company_id: ctx.user.companyId, companies: await companiesOfUser(ctx.db, user.id),
+    two_factor_required: !!ctx.user.twoFactorRequired,
   }
 }
 
@@ -267,22 +274,4 @@ export async function changePassword(ctx: UserContext, input: PasswordChangeInpu
     await tx.afterCommit(invalidatePermissions)
   })
   return { message: 'Password changed successfully' }
-}
-
-export async function listSessions(ctx: UserContext) {
-  const rows = await ctx.db.select().from(userSessions)
-    .where(and(eq(userSessions.userId, ctx.user.id), isNull(userSessions.revokedAt), gt(userSessions.expiresAt, new Date())))
-    .orderBy(sql`${userSessions.lastUsedAt} desc`)
-  return rows.map(s => ({
-    id: s.id, company_id: s.companyId, ip_address: s.ipAddress, user_agent: s.userAgent,
-    created_at: s.createdAt.toISOString(), last_used_at: s.lastUsedAt.toISOString(), expires_at: s.expiresAt.toISOString(), current: s.id === ctx.user.sessionId,
-  }))
-}
-
-export async function revokeMySession(ctx: UserContext, sessionId: string) {
-  const [row] = await ctx.db.select({ id: userSessions.id }).from(userSessions)
-    .where(and(eq(userSessions.id, sessionId), eq(userSessions.userId, ctx.user.id))).limit(1)
-  if (!row) throw notFound('Session not found')
-  await revokeSession(ctx, sessionId, 'revoked_by_user')
-  return { message: 'Session revoked' }
 }

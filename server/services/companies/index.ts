@@ -12,7 +12,7 @@ import { escapeLike, offsetOf, pageOf, toSnake } from '../../kernel/serialize'
 import { userColumns, userResponse } from '../users/shared'
 
 type CompanyRow = typeof companies.$inferSelect
-const companyResponse = (c: CompanyRow) => toSnake(c) as Omit<CompanyNode, 'children'>
+const companyResponse = (c: CompanyRow) => ({ ...toSnake(c, ['require2fa']), require_2fa: c.require2fa }) as Omit<CompanyNode, 'children'>
 
 /** Companies are visible to their members (the switcher lists them all); superusers see every one. */
 export async function findCompanyOr404(ctx: ServiceContext, id: number) {
@@ -77,7 +77,7 @@ const columns: Record<string, keyof typeof companies.$inferInsert> = {
   name: 'name', description: 'description', parent_company_id: 'parentCompanyId', address: 'address', city: 'city', state: 'state',
   country: 'country', zip_code: 'zipCode', phone: 'phone', email: 'email', website: 'website', tax_id: 'taxId',
   registration_number: 'registrationNumber', date_format: 'dateFormat', time_format: 'timeFormat', timezone: 'timezone',
-  currency: 'currency', logo_url: 'logoUrl', is_headquarters: 'isHeadquarters', is_active: 'isActive', code: 'code',
+  currency: 'currency', logo_url: 'logoUrl', is_headquarters: 'isHeadquarters', is_active: 'isActive', code: 'code', require_2fa: 'require2fa',
 }
 function toColumns(input: Record<string, unknown>) {
   const out: Record<string, unknown> = {}
@@ -107,7 +107,8 @@ export async function updateCompany(ctx: UserContext, id: number, input: Company
     const [after] = await tx.db.update(companies).set({ ...toColumns(input), updatedAt: new Date(), updatedBy: ctx.user.id }).where(eq(companies.id, id)).returning()
     await writeAudit(tx, { entityType: 'company', entityId: id, entityName: after!.name, action: 'update', before, after, companyId: id })
     // an inactive company's memberships stop counting for sign-in and switching
-    if (before.isActive !== after!.isActive) await tx.afterCommit(invalidatePermissions)
+    // …and a changed 2FA requirement must reach cached authentication at once
+    if (before.isActive !== after!.isActive || before.require2fa !== after!.require2fa) await tx.afterCommit(invalidatePermissions)
     return companyResponse(after!)
   })
 }

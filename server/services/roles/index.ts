@@ -12,7 +12,7 @@ import { inActiveCompanyOrGlobal, seesAll } from '../../kernel/access/scope'
 import { escapeLike, offsetOf, pageOf, toSnake } from '../../kernel/serialize'
 
 type RoleRow = typeof roles.$inferSelect
-const roleResponse = (r: RoleRow) => toSnake(r)
+const roleResponse = (r: RoleRow) => ({ ...toSnake(r, ['require2fa']), require_2fa: r.require2fa })
 
 /** Roles of the active company, and global roles. */
 export async function findRoleOr404(ctx: ServiceContext, id: number) {
@@ -60,7 +60,7 @@ export async function createRole(ctx: UserContext, input: RoleCreateInput) {
     if (dup) throw conflict('Role with this codename already exists')
     const bundle = await checkBundle(tx, companyId, input.permission_ids ?? [], [])
     const [row] = await tx.db.insert(roles).values({
-      name: input.name, codename: input.codename, description: input.description ?? null, companyId, isActive: input.is_active ?? true, createdBy: ctx.user.id,
+      name: input.name, codename: input.codename, description: input.description ?? null, companyId, isActive: input.is_active ?? true, require2fa: input.require_2fa ?? false, createdBy: ctx.user.id,
     }).returning()
     if (bundle.rows.length) await tx.db.insert(rolePermissions).values(bundle.rows.map(p => ({ roleId: row!.id, permissionId: p.id })))
     await writeAudit(tx, { entityType: 'role', entityId: row!.id, entityName: row!.name, action: 'create', after: { ...row, permissions: bundle.after }, companyId })
@@ -79,7 +79,7 @@ export async function updateRole(ctx: UserContext, id: number, input: RoleUpdate
     assertNotSystem(before, 'modify')
     await authorizeIn(tx, before.companyId, 'role.update', { what: 'role' })
     const [after] = await tx.db.update(roles).set({
-      name: input.name, description: input.description, isActive: input.is_active, updatedAt: new Date(), updatedBy: ctx.user.id,
+      name: input.name, description: input.description, isActive: input.is_active, require2fa: input.require_2fa, updatedAt: new Date(), updatedBy: ctx.user.id,
     }).where(eq(roles.id, id)).returning()
     // a role is held by others: what it gains AND what it loses must be the caller's to give (rule b)
     const grants = input.permission_ids

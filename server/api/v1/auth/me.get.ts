@@ -1,4 +1,4 @@
 import { MeResponse } from '#shared/schemas/auth'
 import { me } from '~~/server/services/account'
 
-export default defineApiHandler({ operationId: 'getMe', response: MeResponse, tags: ['auth'], summary: 'The signed-in user, with their companies' }, ctx => me(ctx))
+export default defineApiHandler({ allowWithout2fa: true, operationId: 'getMe', response: MeResponse, tags: ['auth'], summary: 'The signed-in user, with their companies' }, ctx => me(ctx))

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { SessionResponse } from '#shared/schemas/auth'
-import { listSessions } from '~~/server/services/account'
+import { SessionWithDevice } from '#shared/schemas/account-security'
+import { listSessions } from '~~/server/services/account/sessions'
 
-export default defineApiHandler({ operationId: 'listSessions', response: z.array(SessionResponse), tags: ['auth'], summary: 'Open sessions of the signed-in user' }, ctx => listSessions(ctx))
+export default defineApiHandler({ operationId: 'listSessions', response: z.array(SessionWithDevice), tags: ['auth'], summary: 'Open sessions of the signed-in user, with their devices' }, ctx => listSessions(ctx))
