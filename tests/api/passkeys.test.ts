@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { generate } from 'otplib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { client, signIn, startServer, type TestServer } from '../helpers/server'
 import { registerPasskey, SoftAuthenticator } from '../helpers/webauthn'
@@ -62,6 +63,24 @@ describe('passkeys', () => {
     expect(activity.map(a => a.action)).toEqual(expect.arrayContaining(['passkey_registered', 'passkey_login', 'login']))
     const audit = (await admin.get(`/api/v1/audit-logs/?entity_type=user_passkey&entity_id=${stored.body.id}`)).body.items as { action: string }[]
     expect(audit.map(a => a.action)).toContain('create')
+  })
+
+  it('satisfies two-factor authentication: an account with 2FA signs in with its passkey and no code', async () => {
+    const me = await member()
+    const authenticator = new SoftAuthenticator(server.url)
+    await registerPasskey(me.api, authenticator)
+    const setup = await me.api.post('/api/v1/auth/2fa/setup')
+    expect(setup.status).toBe(200)
+    const code = await generate({ secret: setup.body.secret, epoch: Math.floor(Date.now() / 1000) - 30 })
+    expect((await me.api.post('/api/v1/auth/2fa/verify', { code })).status).toBe(200)
+    // the password alone now asks for the second factor
+    const password = await anon().post('/api/v1/auth/login', { username: me.username, password: 'Passw0rdOK' })
+    expect(password.body).toMatchObject({ requires_2fa: true })
+    const s = await loginOptions()
+    const res = await anon().post('/api/v1/auth/passkeys/login/verify', { challenge_id: s.challenge_id, response: authenticator.authenticate(s.options) })
+    expect(res.status).toBe(200)
+    expect(res.body).toMatchObject({ requires_2fa: false, user: { id: me.id, two_factor_enabled: true } })
+    expect(res.body.access_token).toBeTruthy()
   })
 
   it('offers only the named account\'s passkeys, and a decoy for an unknown account', async () => {
