@@ -7,8 +7,8 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', env: { RATE_LIMIT_ENABLED: 'false' } } },
-      { test: { name: 'integration', include: ['tests/integration/**/*.test.ts', 'layers/*/tests/integration/**/*.test.ts'], environment: 'node', env: { RATE_LIMIT_ENABLED: 'false' }, testTimeout: 30_000, hookTimeout: 120_000, globalSetup: ['tests/helpers/cli-global-setup.ts'] } },
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', env: { RATE_LIMIT_ENABLED: 'false', THREAT_SIGNIN_STEPUP_SCORE: '0' } } },
+      { test: { name: 'integration', include: ['tests/integration/**/*.test.ts', 'layers/*/tests/integration/**/*.test.ts'], environment: 'node', env: { RATE_LIMIT_ENABLED: 'false', THREAT_SIGNIN_STEPUP_SCORE: '0' }, testTimeout: 30_000, hookTimeout: 120_000, globalSetup: ['tests/helpers/cli-global-setup.ts'] } },
       { test: { name: 'api', include: ['tests/api/**/*.test.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 180_000, globalSetup: ['tests/helpers/api-global-setup.ts'] } },
       // components and composables of the console, in a Nuxt environment
       await defineVitestProject({ test: { name: 'nuxt', include: ['tests/nuxt/**/*.test.ts'], environment: 'nuxt', testTimeout: 30_000, hookTimeout: 120_000 } }),

@@ -3042,6 +3042,11 @@ export interface components {
             requires_2fa: boolean;
             /** @description Only with requires_2fa: a single-use token, valid for 5 minutes */
             challenge_token?: string;
+            /**
+             * @description Only with requires_2fa: `totp` — a code of the authenticator app (or a backup code); `email` — an unusual sign-in of an account without 2FA: a code was e-mailed
+             * @enum {string}
+             */
+            second_factor?: "totp" | "email";
             user: components["schemas"]["UserInfo"];
             companies: components["schemas"]["UserCompany"][];
             permissions: string[];

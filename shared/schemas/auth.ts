@@ -49,6 +49,7 @@ export const TokenPair = z.object({
 export const LoginResponse = TokenPair.extend({
   requires_2fa: z.boolean().describe('true: the password held and a second factor is awaited — the tokens are empty; POST the code with `challenge_token` to /auth/2fa/challenge'),
   challenge_token: z.string().optional().describe('Only with requires_2fa: a single-use token, valid for 5 minutes'),
+  second_factor: z.enum(['totp', 'email']).optional().describe('Only with requires_2fa: `totp` — a code of the authenticator app (or a backup code); `email` — an unusual sign-in of an account without 2FA: a code was e-mailed'),
   user: UserInfo,
   companies: z.array(UserCompany),
   permissions: z.array(z.string()),

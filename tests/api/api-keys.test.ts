@@ -103,6 +103,14 @@ describe('API keys', () => {
     expect((await client(server.url, 'fv_short').get('/api/v1/users/')).status).toBe(401)
   })
 
+  it('stops when the user\'s role requires 2FA they have not set up, as their sessions do', async () => {
+    const me = await member(['user.read'])
+    const key = client(server.url, (await me.api.post('/api/v1/auth/api-keys', { name: 'strict', permissions: ['user.read'] })).body.api_key)
+    expect((await key.get('/api/v1/users/?page_size=1')).status).toBe(200)
+    expect((await admin.put(`/api/v1/roles/${me.roleId}`, { require_2fa: true })).status).toBe(200)
+    await expect.poll(async () => (await key.get('/api/v1/users/?page_size=1')).body.code).toBe('2fa_required')
+  })
+
   it('has a rate limit of its own', async () => {
     const me = await member(['user.read'])
     const key = client(server.url, (await me.api.post('/api/v1/auth/api-keys', { name: 'busy', permissions: ['user.read'] })).body.api_key)

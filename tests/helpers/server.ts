@@ -113,6 +113,8 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     RATE_LIMIT_ENABLED: 'false',
     // every suite's requests come from 127.0.0.1: hostile-input tests must not ban the address for the rest
     THREAT_BAN_AFTER: '0',
+    // suites sign the same accounts in many times a minute (sign-in velocity): the step-up test sets its own score
+    THREAT_SIGNIN_STEPUP_SCORE: '0',
     // servers of different tests share Redis: keep their keys apart unless a test shares on purpose
     CACHE_PREFIX: options.cachePrefix ?? `fastvue-test-${randomBytes(4).toString('hex')}`,
     // module backups and uploads go to a folder of the test's own, never into the repository

@@ -1,4 +1,4 @@
-import { bigint, index, integer, pgTable, serial, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core'
+import { bigint, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core'
 import { users } from './users'
 
 /**
@@ -33,6 +33,10 @@ export const twoFactorChallenges = pgTable('two_factor_challenges', {
   tokenHash: varchar('token_hash', { length: 64 }).notNull().unique(),
   userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
   method: varchar('method', { length: 20 }).notNull(),
+  /** a step-up for an account without 2FA: the code mailed to it (hashed with the challenge) */
+  emailCodeHash: varchar('email_code_hash', { length: 64 }),
+  /** the sign-in's risk (kernel/sign-in-risk), recorded on its activity entry once it completes */
+  risk: jsonb('risk').$type<{ score: number, factors: { rule: string, points: number, detail: string }[] }>(),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   usedAt: timestamp('used_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

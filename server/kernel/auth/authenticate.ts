@@ -92,10 +92,12 @@ function buildKeyQuery(db: Db) {
     isSuperuser: users.isSuperuser, isActive: users.isActive, isDeleted: users.isDeleted, lockedUntil: users.lockedUntil,
     keyId: apiKeys.id, keyCompany: apiKeys.companyId, permissions: apiKeys.permissions, expiresAt: apiKeys.expiresAt, revokedAt: apiKeys.revokedAt,
     memberCompany: companies.id,
+    twoFactorEnabled: users.twoFactorEnabled, companyRequires2fa: companies.require2fa, roleRequires2fa: roles.require2fa,
   }).from(apiKeys)
     .innerJoin(users, eq(users.id, apiKeys.userId))
     .leftJoin(userCompanyRoles, and(eq(userCompanyRoles.userId, users.id), eq(userCompanyRoles.companyId, apiKeys.companyId), eq(userCompanyRoles.isActive, true)))
     .leftJoin(companies, and(eq(companies.id, apiKeys.companyId), eq(companies.isActive, true)))
+    .leftJoin(roles, and(eq(roles.id, userCompanyRoles.roleId), eq(roles.isActive, true)))
     .where(eq(apiKeys.keyHash, sql.placeholder('hash')))
     .limit(1)
     .prepare('fastvue_authenticate_api_key')
@@ -140,5 +142,7 @@ export async function authenticateApiKey(db: Db, token: string, ip: string | nul
     // a superuser's key works in its company whether or not they are a member there
     companyId: row.memberCompany ?? (row.isSuperuser ? row.keyCompany : null), sessionId: null, securityVersion: version ?? undefined,
     apiKey: { id: row.keyId, permissions: row.permissions, ownerIsSuperuser: row.isSuperuser },
+    // a company or role that requires 2FA stops the keys of members who have not enrolled, as it stops their sessions
+    twoFactorRequired: !row.twoFactorEnabled && row.memberCompany != null && (!!row.companyRequires2fa || !!row.roleRequires2fa),
   }
 }

@@ -105,3 +105,16 @@ defineMailTemplate<LinkData & { inviter: string }>('invitation', d => ({
     action: { label: 'Set my password', url: d.url },
   }),
 }))
+
+defineMailTemplate<{ name: string, code: string, minutes?: number, reasons?: string[] }>('sign_in_code', d => ({
+  subject: 'Your sign-in code',
+  ...layout({
+    heading: 'Confirm it is you',
+    paragraphs: [
+      `Hello ${d.name},`,
+      `A sign-in to your account looked unusual${d.reasons?.length ? ` (${d.reasons.join('; ')})` : ''}. To finish it, enter this code: ${d.code}`,
+      `The code works once, for ${d.minutes ?? 5} minutes.`,
+    ],
+    footer: 'If this was not you, change your password now: someone knows it.',
+  }),
+}))

@@ -13,8 +13,10 @@ import { hashPassword, timingSafeDummyVerify, verifyPassword } from '../../kerne
 import { getEffectivePermissions, invalidatePermissions } from '../../kernel/access/permissions'
 import { assertUsable } from '../../kernel/auth/authenticate'
 import { hashToken, newRefreshToken, signAccessToken } from '../../kernel/auth/tokens'
+import { assessSignIn } from '../../kernel/sign-in-risk'
+import type { RiskScore } from '../../kernel/threats'
 import { companiesOfUser, membershipCompanies, userInfo, type UserRow } from '../users/shared'
-import { requireSecondFactor } from './two-factor'
+import { requireMailedCode, requireSecondFactor } from './two-factor'
 
 const INVALID = 'Invalid credentials'
 
@@ -126,12 +128,17 @@ export type SignInMethod = 'password' | 'oauth' | 'passkey'
  */
 export async function firstFactorPassed(ctx: ServiceContext, user: UserRow, method: SignInMethod, options: { twoFactorCode?: string } = {}): Promise<z.infer<typeof LoginResponse>> {
   // a passkey is possession and presence at once; OAuth and passwords are not
-  if (user.twoFactorEnabled && method !== 'passkey') return requireSecondFactor(ctx, user, method, options.twoFactorCode)
-  return completeLogin(ctx, user)
+  if (method === 'passkey') return completeLogin(ctx, user)
+  const risk = await assessSignIn(ctx.db, user.id, { ip: ctx.ip ?? null, userAgent: ctx.userAgent ?? null })
+  if (user.twoFactorEnabled) return requireSecondFactor(ctx, user, method, options.twoFactorCode, risk)
+  // an unusual sign-in of an account without 2FA: a code by e-mail (docs/decisions.md, "Sign-in risk")
+  const stepUp = useConfig().threats.signInStepUpScore
+  if (stepUp > 0 && risk.score >= stepUp) return requireMailedCode(ctx, user, method, risk)
+  return completeLogin(ctx, user, risk)
 }
 
 /** Every factor verified: open a session and hand out tokens. Only firstFactorPassed and the 2FA step call it. */
-export async function completeLogin(ctx: ServiceContext, user: UserRow) {
+export async function completeLogin(ctx: ServiceContext, user: UserRow, risk?: RiskScore) {
   const config = useConfig()
   const companyId = await pickCompany(ctx.db, user)
   // concurrent sign-ins of one account must not queue on its row: a locked row is skipped (the
@@ -146,6 +153,7 @@ export async function completeLogin(ctx: ServiceContext, user: UserRow) {
     await logActivity(tx, {
       action: 'login', category: 'authentication', entityType: 'user', entityId: user.id, entityName: user.username,
       userId: user.id, companyId, description: `${user.username} signed in`, extraData: { session_id: session!.id },
+      ...(risk?.score ? { riskScore: risk.score, riskFactors: risk.factors, isSuspicious: risk.score >= useConfig().threats.logScore } : {}),
     })
     return issueTokens(tx.db, session!.id, user.id, companyId)
   })

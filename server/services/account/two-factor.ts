@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto'
+import { randomInt, timingSafeEqual } from 'node:crypto'
 import { and, count, eq, gt, isNotNull, isNull, lt, or, sql } from 'drizzle-orm'
 import { generateSecret, generateURI, verify } from 'otplib'
 import QRCode from 'qrcode'
@@ -14,7 +14,9 @@ import { hashToken, newRefreshToken } from '../../kernel/auth/tokens'
 import { inTransaction, type ServiceContext, type UserContext } from '../../kernel/context'
 import { openSecret, sealSecret } from '../../kernel/crypto'
 import { conflict, fieldError, unauthorized } from '../../kernel/errors'
+import { queueMail } from '../../kernel/mail'
 import { consume, RateLimitedError } from '../../kernel/rate-limit'
+import type { RiskScore } from '../../kernel/threats'
 import { companiesOfUser, membershipCompanies, userInfo, type UserRow } from '../users/shared'
 import { chargeAttempt, completeLogin, type SignInMethod } from './index'
 
@@ -93,7 +95,7 @@ async function checkCode(db: DbOrTx, userId: number, code: string): Promise<'tot
  * back-off as passwords — the attempt is charged before the code is checked, and a correct code
  * ends the back-off.
  */
-async function secondFactor(ctx: ServiceContext, user: UserRow, code: string) {
+async function secondFactor(ctx: ServiceContext, user: UserRow, code: string, mailed?: { challengeHash: string, codeHash: string }) {
   const account = `u:${user.id}`
   const ip = ctx.ip ?? '-'
   const fail = (reason: string) => logActivity(ctx, {
@@ -112,7 +114,7 @@ async function secondFactor(ctx: ServiceContext, user: UserRow, code: string) {
     await fail('backing off')
     throw error
   }
-  const kind = await checkCode(ctx.db, user.id, code)
+  const kind = mailed ? (matchesMailedCode(mailed, code) ? 'mail' : null) : await checkCode(ctx.db, user.id, code)
   if (!kind) {
     await fail('wrong code')
     return null
@@ -134,20 +136,59 @@ async function secondFactor(ctx: ServiceContext, user: UserRow, code: string) {
  * one-step form) it is checked at once; without one, a challenge is issued and the reply asks
  * for the code.
  */
-export async function requireSecondFactor(ctx: ServiceContext, user: UserRow, method: SignInMethod, code?: string) {
+export async function requireSecondFactor(ctx: ServiceContext, user: UserRow, method: SignInMethod, code?: string, risk?: RiskScore) {
   if (code !== undefined) {
     if (!(await secondFactor(ctx, user, code))) throw unauthorized(INVALID_CODE)
-    return completeLogin(ctx, user)
+    return completeLogin(ctx, user, risk)
   }
+  const challenge = await newChallenge(ctx, user, method, { risk })
+  return challengeReply(ctx, user, challenge.token, 'totp')
+}
+
+/**
+ * A step-up for an account without 2FA whose sign-in looks unusual (THREAT_SIGNIN_STEPUP_SCORE):
+ * a six-digit code goes to its e-mail address and the reply asks for it, exactly like a TOTP
+ * challenge. The code works once, for the challenge's lifetime, and wrong codes back off like
+ * wrong passwords.
+ */
+export async function requireMailedCode(ctx: ServiceContext, user: UserRow, method: SignInMethod, risk: RiskScore) {
+  const code = String(randomInt(0, 1_000_000)).padStart(6, '0')
+  const challenge = await inTransaction(ctx, async (tx) => {
+    const made = await newChallenge(tx, user, method, { risk, mailedCode: code })
+    await queueMail(tx, { to: user.email, template: 'sign_in_code', data: { name: user.fullName || user.username, code, minutes: Math.round(useConfig().twoFactorChallengeSeconds / 60), reasons: risk.factors.map(f => f.detail) } })
+    await logActivity(tx, {
+      action: 'sign_in_step_up', category: 'security', level: 'warning', entityType: 'user', entityId: user.id, entityName: user.username, userId: user.id,
+      companyId: user.currentCompanyId, description: `Unusual sign-in for "${user.username}" (risk ${risk.score}): a code was e-mailed`,
+      riskScore: risk.score, isSuspicious: true, riskFactors: risk.factors,
+    })
+    return made
+  })
+  return challengeReply(ctx, user, challenge.token, 'email')
+}
+
+/** A mailed code is stored hashed together with its challenge: a code is worth nothing with another challenge. */
+const mailedCodeHash = (challengeHash: string, code: string) => hashToken(`${challengeHash}:${code}`)
+function matchesMailedCode(mailed: { challengeHash: string, codeHash: string }, attempt: string) {
+  const got = Buffer.from(mailedCodeHash(mailed.challengeHash, attempt.trim()))
+  const expected = Buffer.from(mailed.codeHash)
+  return got.length === expected.length && timingSafeEqual(got, expected)
+}
+
+async function newChallenge(ctx: ServiceContext, user: UserRow, method: SignInMethod, extra: { risk?: RiskScore, mailedCode?: string }) {
   const challenge = newRefreshToken()
   // the user's spent and expired challenges go
   await ctx.db.delete(twoFactorChallenges).where(and(eq(twoFactorChallenges.userId, user.id), or(lt(twoFactorChallenges.expiresAt, new Date()), isNotNull(twoFactorChallenges.usedAt))))
   await ctx.db.insert(twoFactorChallenges).values({
     tokenHash: challenge.hash, userId: user.id, method, expiresAt: new Date(Date.now() + useConfig().twoFactorChallengeSeconds * 1000),
+    risk: extra.risk ?? null, emailCodeHash: extra.mailedCode ? mailedCodeHash(challenge.hash, extra.mailedCode) : null,
   })
+  return challenge
+}
+
+async function challengeReply(ctx: ServiceContext, user: UserRow, token: string, secondFactor: 'totp' | 'email') {
   return {
     access_token: '', refresh_token: '', token_type: 'bearer' as const, expires_in: 0,
-    requires_2fa: true, challenge_token: challenge.token,
+    requires_2fa: true, challenge_token: token, second_factor: secondFactor,
     user: userInfo(user), companies: await companiesOfUser(ctx.db, user.id), permissions: [] as string[], role: null, company_id: null,
   }
 }
@@ -160,12 +201,13 @@ export async function answerChallenge(ctx: ServiceContext, token: string, code: 
   if (!challenge) throw unauthorized('Invalid or expired challenge: sign in again')
   const user = await loadUser(ctx.db, challenge.userId)
   assertUsable(user)
-  if (!(await secondFactor(ctx, user, code))) throw unauthorized(INVALID_CODE)
+  const mailed = challenge.emailCodeHash ? { challengeHash: challenge.tokenHash, codeHash: challenge.emailCodeHash } : undefined
+  if (!(await secondFactor(ctx, user, code, mailed))) throw unauthorized(INVALID_CODE)
   // single use: of two parallel answers only one spends it
   const spent = await ctx.db.update(twoFactorChallenges).set({ usedAt: new Date() })
     .where(and(eq(twoFactorChallenges.id, challenge.id), isNull(twoFactorChallenges.usedAt))).returning({ id: twoFactorChallenges.id })
   if (!spent.length) throw unauthorized('Invalid or expired challenge: sign in again')
-  return completeLogin(ctx, user)
+  return completeLogin(ctx, user, challenge.risk ?? undefined)
 }
 
 // ---------------------------------------------------------------- enrolment
