@@ -64,6 +64,22 @@ export interface AppConfig {
   /** APP_URL: the console's public address, for links in e-mails (default http://localhost:3000) */
   appUrl: string
   oauth: OAuthConfig
+  webauthn: WebAuthnConfig
+}
+
+/**
+ * Passkeys (server/services/account/passkeys.ts). The relying party is this site: its ID is
+ * APP_URL's host name unless WEBAUTHN_RP_ID names a registrable suffix of it; the origin a
+ * browser must report is APP_URL's. Browsers refuse IP addresses as RP IDs: serve the console
+ * under a host name (http://localhost counts as a secure context).
+ */
+export interface WebAuthnConfig {
+  /** WEBAUTHN_RP_ID (default: APP_URL's host name) */
+  rpId: string
+  /** WEBAUTHN_RP_NAME (default FastVue): the name authenticators show */
+  rpName: string
+  /** APP_URL's origin: the only origin accepted in clientDataJSON */
+  origin: string
 }
 
 /** Outgoing mail (server/kernel/mail). Without SMTP_HOST mails stay in the outbox (readable on /dev/outbox outside production). */
@@ -217,6 +233,15 @@ function oauthConfig(env: NodeJS.ProcessEnv): OAuthConfig {
   }
 }
 
+function webauthnConfig(env: NodeJS.ProcessEnv): WebAuthnConfig {
+  let app = 'http://localhost:3000'
+  try {
+    app = new URL(env.APP_URL || app).origin
+  }
+  catch { /* an unparsable APP_URL: the default */ }
+  return { rpId: env.WEBAUTHN_RP_ID || new URL(app).hostname, rpName: env.WEBAUTHN_RP_NAME || 'FastVue', origin: app }
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const environment = env.ENVIRONMENT || 'development'
   const isProduction = environment === 'production'
@@ -283,6 +308,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     signInAlertMail: bool(env.SIGN_IN_ALERT_MAIL, true),
     appUrl: (env.APP_URL || 'http://localhost:3000').replace(/\/+$/, ''),
     oauth: oauthConfig(env),
+    webauthn: webauthnConfig(env),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map(s => s.trim()).filter(Boolean).map(o => originOf(o) ?? o),
   }
 }

@@ -10,6 +10,7 @@ const ROUTE_RULES: Record<string, RateRule> = {
   'POST /api/v1/auth/login': 'login_ip',
   // the second sign-in step guesses codes like the first guesses passwords
   'POST /api/v1/auth/2fa/challenge': 'login_ip',
+  'POST /api/v1/auth/passkeys/login/verify': 'login_ip',
   'POST /api/v1/auth/refresh': 'refresh_ip',
   // public report sinks: each report is a row in the activity log
   'POST /api/v1/csp/csp-report': 'report_ip',

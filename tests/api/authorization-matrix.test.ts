@@ -325,6 +325,9 @@ const SELF_SERVICE = new Set([
   // two-factor authentication and sessions: the caller's own
   'POST /api/v1/auth/sessions/revoke-others', 'POST /api/v1/auth/2fa/setup', 'POST /api/v1/auth/2fa/verify',
   'POST /api/v1/auth/2fa/disable', 'POST /api/v1/auth/2fa/backup-codes', 'POST /api/v1/auth/2fa/challenge',
+  // passkeys: the caller's own (registration, rename, removal) and sign-in with one
+  'POST /api/v1/auth/passkeys/register/options', 'POST /api/v1/auth/passkeys/register/verify', 'PATCH /api/v1/auth/passkeys/{id}',
+  'DELETE /api/v1/auth/passkeys/{id}', 'POST /api/v1/auth/passkeys/login/options', 'POST /api/v1/auth/passkeys/login/verify',
   // public report sinks: the caller files a report of their own, nothing else changes
   'POST /api/v1/csp/csp-report', 'POST /api/v1/security/violations',
 ])

@@ -8,6 +8,7 @@ import { generate } from 'otplib'
 import { bindingCookie, oidcEnv, runFlow, startMockProvider, type MockProvider } from '../helpers/oauth'
 import { client, startServer, type TestServer } from '../helpers/server'
 import { moduleZip } from '../helpers/zip'
+import { registerPasskey as registerSoftPasskey, SoftAuthenticator } from '../helpers/webauthn'
 import { must, typedClient, typedSignIn } from '../helpers/typed-client'
 
 /**
@@ -280,6 +281,30 @@ const FIXTURES: Record<string, Fixture> = {
     const accounts = must(await typedClient(serverUrl, token).GET('/api/v1/auth/oauth/accounts'), 'list linked accounts')
     return { path: { id: accounts.at(-1)!.id } }
   },
+
+  // passkeys: a software authenticator (tests/helpers/webauthn.ts) answers the role's own challenges
+  registerPasskey: async (f) => {
+    if (!f.login) return { body: { response: new SoftAuthenticator(serverUrl).register({ challenge: 'AAAA', rp: { id: '127.0.0.1' }, user: { id: 'eA' } }).response } }
+    const options = must(await typedClient(serverUrl, f.login.access_token).POST('/api/v1/auth/passkeys/register/options'), 'registration options')
+    return { body: { name: 'Contract key', response: new SoftAuthenticator(serverUrl).register(options).response } }
+  },
+  renamePasskey: async f => ({ path: { id: await rolePasskey(f) } }),
+  deletePasskey: async f => ({ path: { id: await rolePasskey(f) } }),
+  passkeyLogin: async () => {
+    // the superuser's passkey, registered once; any caller may sign in with it (the route is public)
+    soft ??= new SoftAuthenticator(serverUrl)
+    if (!soft.credentials.length) await registerSoftPasskey(client(serverUrl, adminToken), soft)
+    const start = must(await typedClient(serverUrl).POST('/api/v1/auth/passkeys/login/options', { body: {} }), 'login options')
+    return { body: { challenge_id: start.challenge_id, response: soft.authenticate(start.options) } }
+  },
+}
+
+let soft: SoftAuthenticator | undefined
+/** A passkey of the role's own user (anonymous: an id, answered 401 before any lookup). */
+async function rolePasskey(f: FixtureContext): Promise<number> {
+  if (!f.login) return 1
+  const fresh = await f.freshLogin()
+  return (await registerSoftPasskey(client(serverUrl, fresh.access_token), new SoftAuthenticator(serverUrl))).passkey.id
 }
 
 /** Triggers a mail to `to` (`method` `path` as the superuser) and returns the token of the link in it. */

@@ -81,6 +81,8 @@ export interface StartOptions {
   cachePrefix?: string
   /** options for node itself, e.g. `--cpu-prof` when profiling the server under a benchmark */
   nodeArgs?: string[]
+  /** listen on this port (from freePort()) instead of a new one: for an APP_URL that names it */
+  port?: number
 }
 
 /**
@@ -90,7 +92,7 @@ export interface StartOptions {
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
   const entry = resolve(ROOT, '.output/server/index.mjs')
   if (!existsSync(entry)) throw new Error('No production build: run `npx nuxt build` (npm test does it)')
-  const port = await freePort()
+  const port = options.port ?? await freePort()
   const scratch = mkdtempSync(join(tmpdir(), 'fastvue-server-'))
   let drop: (() => Promise<void>) | undefined
   let databaseUrl = options.databaseUrl

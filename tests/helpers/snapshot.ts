@@ -9,7 +9,9 @@ import postgres from 'postgres'
  * - the sessions and refresh tokens of the callers (`callers`, by username) are theirs;
  * - a sign-in stamps the caller's `last_login_at` and `last_login_ip`;
  * - a caller may start a 2FA enrolment of their own (`POST /auth/2fa/setup` takes no input): a
- *   pending secret and backup codes.
+ *   pending secret and backup codes;
+ * - WebAuthn challenges (5 minutes, single use): a caller may start a passkey registration of their
+ *   own (`POST /auth/passkeys/register/options` takes no input), anyone a passkey sign-in.
  */
 export type Snapshot = Map<string, string[]>
 
@@ -25,6 +27,7 @@ async function snapshotWith(query: Query, callers: string[]): Promise<Snapshot> 
     refresh_tokens: `where t.session_id not in (select id from user_sessions where user_id in (${callerIds}))`,
     user_two_factor: `where t.user_id not in (${callerIds}) or t.enabled_at is not null`,
     user_backup_codes: `where t.user_id not in (${callerIds})`,
+    webauthn_challenges: `where t.purpose = 'register' and t.user_id not in (${callerIds})`,
   }
   const select: Record<string, string> = {
     users: `case when t.id in (${callerIds}) then to_jsonb(t) - 'last_login_at' - 'last_login_ip' else to_jsonb(t) end`,

@@ -1,0 +1,5 @@
+import { z } from 'zod'
+import { Passkey } from '#shared/schemas/passkeys'
+import { listMyPasskeys } from '~~/server/services/account/passkeys'
+
+export default defineApiHandler({ operationId: 'listPasskeys', response: z.array(Passkey), tags: ['auth'], summary: 'Your passkeys' }, ctx => listMyPasskeys(ctx))
