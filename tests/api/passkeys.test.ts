@@ -225,6 +225,20 @@ describe('passkeys', () => {
     }
   })
 
+  it('meets a company\'s requirement of 2FA: a member who must enrol may add a passkey instead', async () => {
+    const company = (await admin.post('/api/v1/companies/', { name: `Strict ${tag()}`, code: `S${tag()}`, require_2fa: true })).body
+    const viewer = (await admin.get('/api/v1/roles/?page_size=100')).body.items.find((r: { codename: string }) => r.codename === 'viewer').id
+    const name = `s_${tag()}`
+    expect((await admin.post('/api/v1/users/', { username: name, email: `${name}@example.test`, password: 'Passw0rdOK', company_id: company.id, role_id: viewer })).status).toBe(201)
+    const { api } = await signIn(server.url, name, 'Passw0rdOK')
+    expect((await api.get('/api/v1/roles/')).body.code).toBe('2fa_required')
+    const authenticator = new SoftAuthenticator(server.url)
+    const options = await api.post('/api/v1/auth/passkeys/register/options')
+    expect(options.status).toBe(200)
+    expect((await api.post('/api/v1/auth/passkeys/register/verify', { name: 'Key', response: authenticator.register(options.body).response })).status).toBe(201)
+    expect((await api.get('/api/v1/roles/')).status).toBe(200)
+  })
+
   it('renames and removes only the caller\'s own passkeys; a removed passkey no longer signs in', async () => {
     const me = await member()
     const other = await member()

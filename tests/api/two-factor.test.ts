@@ -186,7 +186,9 @@ describe('disable and regenerate', () => {
 describe('2FA required by a company or a role', () => {
   /** Operations open to a member who must enrol first: profile, enrolment, company switch, sign-out. */
   const ALLOWED = new Set(['getMe', 'updateMe', 'getMePermissions', 'getMyPermissions', 'switchCompany', 'logout', 'refreshTokens',
-    'setupTwoFactor', 'verifyTwoFactor', 'disableTwoFactor', 'regenerateBackupCodes', 'getTwoFactorStatus'])
+    'setupTwoFactor', 'verifyTwoFactor', 'disableTwoFactor', 'regenerateBackupCodes', 'getTwoFactorStatus',
+    // a passkey meets the requirement too
+    'passkeyRegistrationOptions', 'registerPasskey', 'listPasskeys'])
 
   it('answers 403 2fa_required on every other route of the document until the member enrols', async () => {
     const company = await ok(admin.post('/api/v1/companies/', { name: `Strict ${tag()}`, code: `S${tag()}`, require_2fa: true }))

@@ -115,6 +115,8 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     THREAT_BAN_AFTER: '0',
     // suites sign the same accounts in many times a minute (sign-in velocity): the step-up test sets its own score
     THREAT_SIGNIN_STEPUP_SCORE: '0',
+    // nor mails about new devices: every suite signs in from a client the demo history never saw
+    SIGN_IN_ALERT_MAIL: 'false',
     // servers of different tests share Redis: keep their keys apart unless a test shares on purpose
     CACHE_PREFIX: options.cachePrefix ?? `fastvue-test-${randomBytes(4).toString('hex')}`,
     // module backups and uploads go to a folder of the test's own, never into the repository

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
-import { apiKeys, companies, roles, userCompanyRoles, userSessions, users } from '../../db/schema'
+import { apiKeys, companies, roles, userCompanyRoles, userPasskeys, userSessions, users } from '../../db/schema'
 import type { AuthUser } from '../context'
 import { unauthorized } from '../errors'
 import { currentVersion, LOCAL_CACHE_MS } from '../access/permissions'
@@ -29,6 +29,8 @@ function buildAuthQuery(db: Db) {
     isSuperuser: users.isSuperuser, isActive: users.isActive, isDeleted: users.isDeleted, lockedUntil: users.lockedUntil,
     revokedAt: userSessions.revokedAt, memberCompany: companies.id,
     twoFactorEnabled: users.twoFactorEnabled, companyRequires2fa: companies.require2fa, roleRequires2fa: roles.require2fa,
+    // a passkey is a second factor of its own: it meets a requirement of 2FA
+    hasPasskey: sql<boolean>`exists (select 1 from ${userPasskeys} p where p.user_id = ${users.id})`,
   }).from(users)
     .innerJoin(userSessions, and(eq(userSessions.id, sql.placeholder('sid')), eq(userSessions.userId, users.id)))
     .leftJoin(userCompanyRoles, and(eq(userCompanyRoles.userId, users.id), eq(userCompanyRoles.companyId, sql.placeholder('cid')), eq(userCompanyRoles.isActive, true)))
@@ -75,7 +77,7 @@ export async function authenticate(db: Db, token: string): Promise<AuthUser> {
     id: row.id, username: row.username, email: row.email, fullName: row.fullName, isSuperuser: row.isSuperuser,
     companyId: row.memberCompany ?? null, sessionId: claims.sid, securityVersion: version ?? undefined,
     // the company's or the role's 2FA requirement counts only in a company the user is a member of
-    twoFactorRequired: !row.twoFactorEnabled && row.memberCompany != null && (!!row.companyRequires2fa || !!row.roleRequires2fa),
+    twoFactorRequired: !row.twoFactorEnabled && !row.hasPasskey && row.memberCompany != null && (!!row.companyRequires2fa || !!row.roleRequires2fa),
   }
 }
 
@@ -93,6 +95,8 @@ function buildKeyQuery(db: Db) {
     keyId: apiKeys.id, keyCompany: apiKeys.companyId, permissions: apiKeys.permissions, expiresAt: apiKeys.expiresAt, revokedAt: apiKeys.revokedAt,
     memberCompany: companies.id,
     twoFactorEnabled: users.twoFactorEnabled, companyRequires2fa: companies.require2fa, roleRequires2fa: roles.require2fa,
+    // a passkey is a second factor of its own: it meets a requirement of 2FA
+    hasPasskey: sql<boolean>`exists (select 1 from ${userPasskeys} p where p.user_id = ${users.id})`,
   }).from(apiKeys)
     .innerJoin(users, eq(users.id, apiKeys.userId))
     .leftJoin(userCompanyRoles, and(eq(userCompanyRoles.userId, users.id), eq(userCompanyRoles.companyId, apiKeys.companyId), eq(userCompanyRoles.isActive, true)))
@@ -143,6 +147,6 @@ export async function authenticateApiKey(db: Db, token: string, ip: string | nul
     companyId: row.memberCompany ?? (row.isSuperuser ? row.keyCompany : null), sessionId: null, securityVersion: version ?? undefined,
     apiKey: { id: row.keyId, permissions: row.permissions, ownerIsSuperuser: row.isSuperuser },
     // a company or role that requires 2FA stops the keys of members who have not enrolled, as it stops their sessions
-    twoFactorRequired: !row.twoFactorEnabled && row.memberCompany != null && (!!row.companyRequires2fa || !!row.roleRequires2fa),
+    twoFactorRequired: !row.twoFactorEnabled && !row.hasPasskey && row.memberCompany != null && (!!row.companyRequires2fa || !!row.roleRequires2fa),
   }
 }

@@ -3,7 +3,7 @@ import { and, count, eq, gt, lt, sql } from 'drizzle-orm'
 import type { OAuthAccount, OAuthProvider } from '../../../shared/schemas/oauth'
 import { useConfig, type OAuthProviderConfig } from '../../config'
 import type { DbOrTx } from '../../db/client'
-import { oauthLoginCodes, oauthStates, userOauthAccounts, users } from '../../db/schema'
+import { oauthLoginCodes, oauthStates, userOauthAccounts, userPasskeys, users } from '../../db/schema'
 import { logActivity } from '../../kernel/activity'
 import { writeAudit } from '../../kernel/audit'
 import { hashToken } from '../../kernel/auth/tokens'
@@ -286,7 +286,7 @@ export async function myAccounts(ctx: UserContext): Promise<OAuthAccount[]> {
   }))
 }
 
-/** Unlinks one of the caller's accounts; refused when it is their last way to sign in (no usable password, no other link). */
+/** Unlinks one of the caller's accounts; refused when it is their last way to sign in (no usable password, no other link, no passkey). */
 export async function unlink(ctx: UserContext, id: number): Promise<void> {
   await inTransaction(ctx, async (tx) => {
     const [account] = await tx.db.select().from(userOauthAccounts)
@@ -296,8 +296,9 @@ export async function unlink(ctx: UserContext, id: number): Promise<void> {
     const [user] = await tx.db.select().from(users).where(eq(users.id, ctx.user.id)).for('update')
     const [others] = await tx.db.select({ n: count() }).from(userOauthAccounts)
       .where(and(eq(userOauthAccounts.userId, ctx.user.id), sql`${userOauthAccounts.id} <> ${id}`))
-    if (user && isPasswordUnusable(user) && !others?.n) {
-      throw conflict('This is your only way to sign in: set a password or link another account before unlinking it')
+    const [passkeys] = await tx.db.select({ n: count() }).from(userPasskeys).where(eq(userPasskeys.userId, ctx.user.id))
+    if (user && isPasswordUnusable(user) && !others?.n && !passkeys?.n) {
+      throw conflict('This is your only way to sign in: set a password, add a passkey or link another account before unlinking it')
     }
     await tx.db.delete(userOauthAccounts).where(eq(userOauthAccounts.id, id))
     await writeAudit(tx, { entityType: 'user_oauth_account', entityId: id, entityName: `${account.provider}:${ctx.user.username}`, action: 'unlink', before: auditView(account), companyId: null })

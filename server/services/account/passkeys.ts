@@ -12,6 +12,7 @@ import type { DbOrTx } from '../../db/client'
 import { userOauthAccounts, userPasskeys, users, webauthnChallenges } from '../../db/schema'
 import { logActivity } from '../../kernel/activity'
 import { writeAudit } from '../../kernel/audit'
+import { invalidatePermissions } from '../../kernel/access/permissions'
 import { inTransaction, type ServiceContext, type UserContext } from '../../kernel/context'
 import { badRequest, conflict, fieldError, forbidden, notFound, unauthorized } from '../../kernel/errors'
 import { consume, RateLimitedError } from '../../kernel/rate-limit'
@@ -124,6 +125,8 @@ export async function registerPasskey(ctx: UserContext, input: { name?: string, 
       action: 'passkey_registered', category: 'security', entityType: 'user', entityId: ctx.user.id, entityName: ctx.user.username,
       description: `${ctx.user.username} registered a passkey`, extraData: { passkey_id: row!.id, device_type: row!.deviceType },
     })
+    // a passkey meets a company's or role's requirement of 2FA: cached authentication follows
+    await tx.afterCommit(invalidatePermissions)
     return view(row!)
   })
 }
@@ -174,6 +177,7 @@ export async function deletePasskey(ctx: UserContext, id: number): Promise<void>
       action: 'passkey_removed', category: 'security', entityType: 'user', entityId: ctx.user.id, entityName: ctx.user.username,
       description: `${ctx.user.username} removed a passkey`, extraData: { passkey_id: id },
     })
+    await tx.afterCommit(invalidatePermissions)
   })
 }
 
