@@ -1,3 +1,4 @@
+import { generate } from 'otplib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bindingCookie, hop, oauthSignIn, oidcEnv, runFlow, startGithubStub, startMockProvider, type MockProvider } from '../helpers/oauth'
 import { client, signIn, startServer, type TestServer } from '../helpers/server'
@@ -79,6 +80,26 @@ describe('providers and the authorization request', () => {
 })
 
 describe('signing in', () => {
+  it('still asks a user with 2FA for their code: the exchange answers a challenge, not tokens', async () => {
+    const admin = (await signIn(server.url, 'admin', 'admin123')).api
+    const name = `tf${Date.now() % 100000}`
+    const created = await admin.post('/api/v1/users/', { username: name, email: `${name}@acme-corp.com`, password: 'Passw0rdOK', company_id: 2, role_id: 4, is_verified: true })
+    expect(created.status).toBe(201)
+    const { api } = await signIn(server.url, name, 'Passw0rdOK')
+    const setup = await api.post('/api/v1/auth/2fa/setup')
+    expect(setup.status).toBe(200)
+    expect((await api.post('/api/v1/auth/2fa/verify', { code: await generate({ secret: setup.body.secret }) })).status).toBe(200)
+
+    mock.setClaims({ sub: `corp-${name}`, email: `${name}@acme-corp.com`, email_verified: true, name })
+    const flow = await runFlow(server.url, authorizeUrl('corp'))
+    const exchange = await client(server.url).post('/api/v1/auth/oauth/exchange', { code: flow.location.searchParams.get('oauth_code') })
+    expect(exchange.status).toBe(200)
+    expect(exchange.body).toMatchObject({ requires_2fa: true, second_factor: 'totp', access_token: '', refresh_token: '', user: { username: name } })
+    const done = await client(server.url).post('/api/v1/auth/2fa/challenge', { challenge_token: exchange.body.challenge_token, code: setup.body.backup_codes[0] })
+    expect(done.status).toBe(200)
+    expect((await client(server.url, done.body.access_token).get('/api/v1/auth/me')).body.username).toBe(name)
+  })
+
   it('signs in an existing user by a verified e-mail, links the account, and keeps the requested path', async () => {
     mock.setClaims({ sub: 'corp-john', email: 'John.Doe@acme-corp.com', email_verified: true, name: 'John at Corp' })
     const flow = await runFlow(server.url, authorizeUrl('corp', '/users?page=2'))

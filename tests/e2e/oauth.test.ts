@@ -1,7 +1,8 @@
+import { generate } from 'otplib'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { oidcEnv, recordOAuthCode, startMockProvider, type MockProvider } from '../helpers/oauth'
-import { startServer, type TestServer } from '../helpers/server'
+import { signIn, startServer, type TestServer } from '../helpers/server'
 import { DESKTOP, failedRequests, launch, signInUi, waitInteractive } from './browser'
 
 /** The console's OAuth sign-in and linking, in Chromium, against a local OpenID Connect provider. */
@@ -44,6 +45,30 @@ describe('OAuth in the console', () => {
     expect(addresses.join(' ')).not.toMatch(/access_token|refresh_token|eyJ/)
     // leaving the login page for the provider cancels its module preloads: those are not failures
     expect(failed.filter(f => !f.endsWith('net::ERR_ABORTED'))).toEqual([])
+    await context.close()
+  })
+
+  it('takes a user with 2FA from the provider to the code step, then in', async () => {
+    const admin = (await signIn(server.url, 'admin', 'admin123')).api
+    const name = `oauth2fa${Date.now() % 100000}`
+    expect((await admin.post('/api/v1/users/', { username: name, email: `${name}@acme-corp.com`, password: 'Passw0rdOK', company_id: 2, role_id: 4, is_verified: true })).status).toBe(201)
+    const { api } = await signIn(server.url, name, 'Passw0rdOK')
+    const setup = (await api.post('/api/v1/auth/2fa/setup')).body
+    expect((await api.post('/api/v1/auth/2fa/verify', { code: await generate({ secret: setup.secret }) })).status).toBe(200)
+    mock.setClaims({ sub: `e2e-${name}`, email: `${name}@acme-corp.com`, email_verified: true })
+    const context = await browser.newContext({ viewport: DESKTOP })
+    const page = await context.newPage()
+    page.on('framenavigated', f => f === page.mainFrame() && recordOAuthCode(new URL(f.url())))
+    await page.goto(`${server.url}/login`)
+    await waitInteractive(page)
+    await page.getByTestId('oauth-corp').click()
+    await page.getByTestId('login-2fa').waitFor({ timeout: 30_000 })
+    await page.getByTestId('login-2fa-toggle').click()
+    await page.getByTestId('login-2fa-code').fill(setup.backup_codes[0])
+    await page.getByTestId('login-2fa-submit').click()
+    await page.waitForURL(`${server.url}/`, { timeout: 30_000 })
+    await page.reload()
+    await expect.poll(() => page.url()).toBe(`${server.url}/`)
     await context.close()
   })
 
