@@ -10,7 +10,7 @@ const QUIET = /^\/(?:_nuxt\/|_fonts\/|favicon|api\/v1\/(?:docs|redoc)\/assets\/)
 /**
  * One structured line per request (LOG_REQUESTS, default on): request id, method, the path with
  * secret query parameters masked, matched route, status, duration, user, company, IP. Bodies and
- * headers are never logged.
+ * headers are never logged. Requests threat detection recorded carry their risk score and rules.
  */
 export default defineNitroPlugin((nitroApp) => {
   if (!useConfig().logRequests) return
@@ -23,6 +23,7 @@ export default defineNitroPlugin((nitroApp) => {
     const request = event.context.request
     const auth = event.context.auth
     const user = auth && 'user' in auth ? auth.user : null
+    const threat = event.context.threat
     useLogger().info({
       req_id: request?.id,
       method: event.method,
@@ -34,6 +35,8 @@ export default defineNitroPlugin((nitroApp) => {
       company_id: user?.companyId ?? undefined,
       ip: request?.ip ?? undefined,
       ua: request?.userAgent ? redactText(request.userAgent).slice(0, 200) : undefined,
+      // requests threat detection recorded (suspicious or blocked): their score and rules, to find them in the logs
+      ...(threat?.logged ? { risk: threat.score, risk_rules: threat.factors.map(f => f.rule) } : {}),
     }, 'request')
   })
 })

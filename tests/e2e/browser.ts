@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { expect } from 'vitest'
 
@@ -89,4 +90,16 @@ export function hydrationWarnings(page: Page) {
 export async function choose(page: Page, testid: string, option: string, root: Page | ReturnType<Page['locator']> = page) {
   await root.getByTestId(testid).click()
   await page.getByRole('option', { name: option, exact: true }).click()
+}
+
+/**
+ * Requests of a stopped test server that threat detection recorded as suspicious or blocked (its
+ * request log carries their risk): the console's own flows must cause none. `expected` lets a
+ * test that attacks on purpose name its own requests.
+ */
+export function suspiciousRequests(logFile: string, expected: (path: string) => boolean = () => false): string[] {
+  return readFileSync(logFile, 'utf8').split('\n').filter(l => l.startsWith('{')).flatMap((line) => {
+    const entry = JSON.parse(line) as { msg?: string, risk?: number, risk_rules?: string[], method?: string, path?: string }
+    return entry.msg === 'request' && entry.risk !== undefined && !expected(entry.path ?? '') ? [`${entry.method} ${entry.path} (risk ${entry.risk}: ${entry.risk_rules?.join(', ')})`] : []
+  })
 }

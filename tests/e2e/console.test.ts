@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROOT } from '../helpers/db'
 import { signIn, startServer, type TestServer } from '../helpers/server'
-import { choose, DESKTOP, failedRequests, hydrationWarnings, launch, PHONE, screenshot, signInUi, waitInteractive, watchRequests } from './browser'
+import { choose, DESKTOP, failedRequests, hydrationWarnings, launch, PHONE, screenshot, signInUi, suspiciousRequests, waitInteractive, watchRequests } from './browser'
 
 const SHOTS = resolve(ROOT, 'docs/screenshots')
 mkdirSync(SHOTS, { recursive: true })
@@ -19,6 +19,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
   await server?.stop()
+  // threat detection saw nothing suspicious in the console's own flows
+  if (server) expect(suspiciousRequests(server.logFile)).toEqual([])
 })
 
 async function pageAs(username: string, password: string, viewport = DESKTOP): Promise<Page> {

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { signIn, startServer, type TestServer } from '../helpers/server'
-import { cspViolations, DESKTOP, launch, signInUi, waitInteractive } from './browser'
+import { cspViolations, DESKTOP, launch, signInUi, suspiciousRequests, waitInteractive } from './browser'
 
 // Issue "Request security": the console's pages carry a nonce-based CSP; what breaks it is
 // blocked, seen by the browser suite's watcher, and reported to the server.
@@ -14,6 +14,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
   await server?.stop()
+  // threat detection saw nothing suspicious in the console's own flows
+  if (server) expect(suspiciousRequests(server.logFile, p => p.startsWith('/api/v1/users/?search='))).toEqual([])
+  // …and the one attack this file makes is in the log with its score
+  if (server) expect(suspiciousRequests(server.logFile)).toEqual([expect.stringMatching(/^GET \/api\/v1\/users\/\?search=.* \(risk 80: .*scanner_user_agent/)])
 })
 
 it('runs the page\'s own scripts by nonce, blocks an injected one, and the report reaches the server', async () => {

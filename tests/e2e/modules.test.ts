@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROOT } from '../helpers/db'
 import { signIn, startServer, type TestServer } from '../helpers/server'
-import { DESKTOP, launch, screenshot, signInUi } from './browser'
+import { DESKTOP, launch, screenshot, signInUi, suspiciousRequests } from './browser'
 
 // Install demo -> create an item in the console -> uninstall -> 404 and no menu -> restore -> the item is back.
 const backups = mkdtempSync(join(tmpdir(), 'fastvue-e2e-backups-'))
@@ -21,6 +21,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
   await server?.stop()
+  // threat detection saw nothing suspicious in the console's own flows
+  if (server) expect(suspiciousRequests(server.logFile)).toEqual([])
   rmSync(backups, { recursive: true, force: true })
 })
 

@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { oidcEnv, recordOAuthCode, startMockProvider, type MockProvider } from '../helpers/oauth'
 import { signIn, startServer, type TestServer } from '../helpers/server'
-import { DESKTOP, failedRequests, launch, signInUi, waitInteractive } from './browser'
+import { DESKTOP, failedRequests, launch, signInUi, suspiciousRequests, waitInteractive } from './browser'
 
 /** The console's OAuth sign-in and linking, in Chromium, against a local OpenID Connect provider. */
 let mock: MockProvider
@@ -17,6 +17,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
   await server?.stop()
+  // threat detection saw nothing suspicious in the console's own flows
+  if (server) expect(suspiciousRequests(server.logFile)).toEqual([])
   await mock?.stop()
 })
 

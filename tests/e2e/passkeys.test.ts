@@ -1,7 +1,7 @@
 import type { Browser, CDPSession, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { freePort, startServer, type TestServer } from '../helpers/server'
-import { DESKTOP, failedRequests, launch, signInUi, waitInteractive } from './browser'
+import { DESKTOP, failedRequests, launch, signInUi, suspiciousRequests, waitInteractive } from './browser'
 
 /**
  * Passkeys in the console, in Chromium with its virtual authenticator (DevTools protocol
@@ -25,6 +25,8 @@ afterEach(async () => {
 afterAll(async () => {
   await browser?.close()
   await server?.stop()
+  // threat detection saw nothing suspicious in the console's own flows
+  if (server) expect(suspiciousRequests(server.logFile)).toEqual([])
 })
 
 /** A platform authenticator with user verification, as a phone or laptop has (resident keys: discoverable passkeys). */

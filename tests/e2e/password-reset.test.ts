@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SECRETS_FILE, signIn, startServer, type TestServer } from '../helpers/server'
 import { linkIn, startSmtp } from '../helpers/smtp'
-import { DESKTOP, failedRequests, launch, signInUi, waitInteractive, watchRequests } from './browser'
+import { DESKTOP, failedRequests, launch, signInUi, suspiciousRequests, waitInteractive, watchRequests } from './browser'
 
 let smtp: Awaited<ReturnType<typeof startSmtp>>
 let server: TestServer
@@ -17,6 +17,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
   await server?.stop()
+  // threat detection saw nothing suspicious in the console's own flows
+  if (server) expect(suspiciousRequests(server.logFile)).toEqual([])
   await smtp?.stop()
 })
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { startServer, type TestServer } from '../helpers/server'
-import { DESKTOP, launch, signInUi } from './browser'
+import { DESKTOP, launch, signInUi, suspiciousRequests } from './browser'
 
 // Access tokens (and their cookie) live 3 seconds here: the console must refresh silently.
 let server: TestServer
@@ -13,6 +13,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
   await server?.stop()
+  // threat detection saw nothing suspicious in the console's own flows
+  if (server) expect(suspiciousRequests(server.logFile)).toEqual([])
 })
 
 it('survives access-token expiry without a visible sign-out', async () => {

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { client, TestServer } from '../helpers/server'
 import { signIn, startServer } from '../helpers/server'
-import { DESKTOP, launch, signInUi, waitInteractive } from './browser'
+import { DESKTOP, launch, signInUi, suspiciousRequests, waitInteractive } from './browser'
 
 let server: TestServer
 let browser: Browser
@@ -25,6 +25,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
   await server?.stop()
+  // threat detection saw nothing suspicious in the console's own flows
+  if (server) expect(suspiciousRequests(server.logFile)).toEqual([])
 })
 
 async function newUser(companyId: number) {

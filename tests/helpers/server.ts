@@ -134,7 +134,10 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     out = (out + b.toString()).slice(-8000)
     log.write(b)
   }
-  child.once('exit', () => log.end())
+  // after the last of its output: 'exit' may come before the pipes are drained
+  const logClosed = new Promise<void>((resolve) => {
+    child.once('close', () => log.end(resolve))
+  })
   child.stdout!.on('data', keep)
   child.stderr!.on('data', keep)
   const url = `http://127.0.0.1:${port}`
@@ -165,6 +168,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
         await Promise.race([exited, new Promise(r => setTimeout(r, 5000))])
         if (child.exitCode === null) child.kill('SIGKILL')
       }
+      await Promise.race([logClosed, new Promise(r => setTimeout(r, 5000))])
       await drop?.()
       rmSync(scratch, { recursive: true, force: true })
     },
