@@ -888,7 +888,7 @@ export interface paths {
         };
         /**
          * Security score of the signed-in user
-         * @description A score of 0–100 from 2FA, backup codes left, password age, open sessions, recent failed sign-ins and e-mail verification, with what to improve.
+         * @description A score of 0–100 from 2FA, backup codes left, password age, open sessions, recent failed sign-ins, e-mail verification and the e-mail alerts of your security settings, with what to improve.
          *
          *     Any signed-in user.
          */
@@ -2018,6 +2018,34 @@ export interface paths {
          */
         get: operations["getSecurityOverview"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/security/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your security settings
+         * @description Sign-in alerts, back-off and session limits and API access of the signed-in user, with the system limits they may only tighten. Defaults until first saved.
+         *
+         *     Any signed-in user.
+         */
+        get: operations["getMySecuritySettings"];
+        /**
+         * Change your security settings
+         * @description Only the fields sent change. Limits may only tighten the system's (422 otherwise); session limits apply to open sessions at once (the current one is kept). The change is e-mailed when the old or the new settings ask for security alerts. Not with an API key.
+         *
+         *     Any signed-in user.
+         */
+        put: operations["updateMySecuritySettings"];
         post?: never;
         delete?: never;
         options?: never;
@@ -3665,6 +3693,66 @@ export interface components {
                 }[] | null;
                 description: string | null;
             }[];
+        };
+        /** @description The signed-in user's own security settings, with the system limits they tighten */
+        SecuritySettings: {
+            user_id: number;
+            /** @description E-mail me on every sign-in */
+            email_on_login: boolean;
+            /** @description E-mail me when a device I never used signs in */
+            email_on_new_device: boolean;
+            /** @description E-mail me when my password changes */
+            email_on_password_change: boolean;
+            /** @description E-mail me when 2FA, passkeys, linked accounts, API keys or these settings change */
+            email_on_security_change: boolean;
+            /** @description E-mail me when failed sign-ins start a back-off or a stolen refresh token is presented */
+            email_on_suspicious_activity: boolean;
+            /** @description Off: a new sign-in ends every other session */
+            allow_concurrent_sessions: boolean;
+            /** @description Off: my API keys are refused and no new ones can be made */
+            api_access_enabled: boolean;
+            /** @description Failed sign-ins before the back-off starts (at most the system's; null: the system's) */
+            max_login_attempts: number | null;
+            /** @description The longest back-off in minutes (at least the system's; null: the system's) */
+            lockout_duration_minutes: number | null;
+            /** @description A session ends this many hours after sign-in (at most the refresh token lifetime; null: that lifetime) */
+            max_session_duration_hours: number | null;
+            /** @description Open sessions kept: a new sign-in ends the oldest beyond it (null: no limit) */
+            max_concurrent_sessions: number | null;
+            /** @description Read only: 2FA is turned on at /auth/2fa */
+            two_factor_enabled: boolean;
+            /** @description The system's limits, which these settings may only tighten */
+            system: {
+                max_login_attempts: number;
+                lockout_duration_minutes: number;
+                max_session_duration_hours: number;
+            };
+            updated_at: string | null;
+        };
+        /** @description The settings to change; the others stay as they are */
+        SecuritySettingsUpdate: {
+            /** @description E-mail me on every sign-in */
+            email_on_login?: boolean;
+            /** @description E-mail me when a device I never used signs in */
+            email_on_new_device?: boolean;
+            /** @description E-mail me when my password changes */
+            email_on_password_change?: boolean;
+            /** @description E-mail me when 2FA, passkeys, linked accounts, API keys or these settings change */
+            email_on_security_change?: boolean;
+            /** @description E-mail me when failed sign-ins start a back-off or a stolen refresh token is presented */
+            email_on_suspicious_activity?: boolean;
+            /** @description Off: a new sign-in ends every other session */
+            allow_concurrent_sessions?: boolean;
+            /** @description Off: my API keys are refused and no new ones can be made */
+            api_access_enabled?: boolean;
+            /** @description Failed sign-ins before the back-off starts (at most the system's; null: the system's) */
+            max_login_attempts?: number | null;
+            /** @description The longest back-off in minutes (at least the system's; null: the system's) */
+            lockout_duration_minutes?: number | null;
+            /** @description A session ends this many hours after sign-in (at most the refresh token lifetime; null: that lifetime) */
+            max_session_duration_hours?: number | null;
+            /** @description Open sessions kept: a new sign-in ends the oldest beyond it (null: no limit) */
+            max_concurrent_sessions?: number | null;
         };
         /** @description A security event the console noticed */
         SecurityViolation: {
@@ -8033,6 +8121,62 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getMySecuritySettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecuritySettings"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateMySecuritySettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecuritySettingsUpdate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecuritySettings"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationError"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];

@@ -72,3 +72,42 @@ z.globalRegistry.add(SessionWithDevice, { id: 'SessionWithDevice', description: 
 z.globalRegistry.add(RevokedCount, { id: 'RevokedCount', description: 'How many sessions were revoked' })
 z.globalRegistry.add(SecurityFactor, { id: 'AccountSecurityFactor', description: 'One factor of the security score' })
 z.globalRegistry.add(SecurityOverview, { id: 'AccountSecurityOverview', description: 'The signed-in user\'s security score with its factors and recommendations' })
+
+// ------------------------------------------------------------------ per-user security settings
+
+/** A limit a user may set for themselves; null keeps the system's. Bounds by the system's own limits are checked by the service. */
+const zLimit = (max: number, what: string) => z.number().int().min(1).max(max).nullable().describe(what)
+
+const securityFlags = {
+  email_on_login: z.boolean().describe('E-mail me on every sign-in'),
+  email_on_new_device: z.boolean().describe('E-mail me when a device I never used signs in'),
+  email_on_password_change: z.boolean().describe('E-mail me when my password changes'),
+  email_on_security_change: z.boolean().describe('E-mail me when 2FA, passkeys, linked accounts, API keys or these settings change'),
+  email_on_suspicious_activity: z.boolean().describe('E-mail me when failed sign-ins start a back-off or a stolen refresh token is presented'),
+  allow_concurrent_sessions: z.boolean().describe('Off: a new sign-in ends every other session'),
+  api_access_enabled: z.boolean().describe('Off: my API keys are refused and no new ones can be made'),
+}
+const securityLimits = {
+  max_login_attempts: zLimit(100, 'Failed sign-ins before the back-off starts (at most the system\'s; null: the system\'s)'),
+  lockout_duration_minutes: zLimit(1440, 'The longest back-off in minutes (at least the system\'s; null: the system\'s)'),
+  max_session_duration_hours: zLimit(8760, 'A session ends this many hours after sign-in (at most the refresh token lifetime; null: that lifetime)'),
+  max_concurrent_sessions: zLimit(100, 'Open sessions kept: a new sign-in ends the oldest beyond it (null: no limit)'),
+}
+
+export const SecuritySettingsUpdate = z.object({ ...securityFlags, ...securityLimits }).partial().strict()
+export const SecuritySettingsResponse = z.object({
+  user_id: zId,
+  ...securityFlags,
+  ...securityLimits,
+  two_factor_enabled: z.boolean().describe('Read only: 2FA is turned on at /auth/2fa'),
+  system: z.object({
+    max_login_attempts: z.number().int(),
+    lockout_duration_minutes: z.number().int(),
+    max_session_duration_hours: z.number().int(),
+  }).describe('The system\'s limits, which these settings may only tighten'),
+  updated_at: zTimestamp.nullable(),
+})
+export type SecuritySettingsUpdateInput = z.infer<typeof SecuritySettingsUpdate>
+
+z.globalRegistry.add(SecuritySettingsUpdate, { id: 'SecuritySettingsUpdate', description: 'The settings to change; the others stay as they are' })
+z.globalRegistry.add(SecuritySettingsResponse, { id: 'SecuritySettings', description: 'The signed-in user\'s own security settings, with the system limits they tighten' })

@@ -325,6 +325,8 @@ const SELF_SERVICE = new Set([
   // two-factor authentication and sessions: the caller's own
   'POST /api/v1/auth/sessions/revoke-others', 'POST /api/v1/auth/2fa/setup', 'POST /api/v1/auth/2fa/verify',
   'POST /api/v1/auth/2fa/disable', 'POST /api/v1/auth/2fa/backup-codes', 'POST /api/v1/auth/2fa/challenge',
+  // the caller's own security settings (they may only tighten the system's limits)
+  'PUT /api/v1/security/settings',
   // passkeys: the caller's own (registration, rename, removal) and sign-in with one
   'POST /api/v1/auth/passkeys/register/options', 'POST /api/v1/auth/passkeys/register/verify', 'PATCH /api/v1/auth/passkeys/{id}',
   'DELETE /api/v1/auth/passkeys/{id}', 'POST /api/v1/auth/passkeys/login/options', 'POST /api/v1/auth/passkeys/login/verify',

@@ -125,6 +125,8 @@ const FIXTURES: Record<string, Fixture> = {
   },
   // another account's sessions: the role's own stay open
   revokeOtherSessions: async f => ({ token: f.login ? (await throwaway(f)).token : null }),
+  // the caller's own security settings: a throwaway account's, so no role's sign-ins start mailing
+  updateMySecuritySettings: async f => ({ token: f.login ? (await throwaway(f)).token : null, body: { email_on_login: true, max_concurrent_sessions: 5 } }),
   listUserSessions: async f => ({ path: { id: f.ids.john } }),
   revokeUserSession: async (f) => {
     const t = await throwaway(f)

@@ -272,5 +272,6 @@ describe('passkeys', () => {
     finally {
       await limited.stop()
     }
-  })
+    // it starts a server of its own (migrations and demo data), slow on a busy machine
+  }, 90_000)
 })

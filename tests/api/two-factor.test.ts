@@ -312,7 +312,7 @@ describe('security overview', () => {
     expect(before.active_sessions).toBe(1)
     expect(before.failed_sign_ins_30d).toBe(0)
     expect(before.score).toBe(before.factors.reduce((n: number, f: { points: number }) => n + f.points, 0))
-    expect(before.factors.map((f: { key: string }) => f.key)).toEqual(['two_factor', 'backup_codes', 'password_age', 'sessions', 'failed_sign_ins', 'email_verified'])
+    expect(before.factors.map((f: { key: string }) => f.key)).toEqual(['two_factor', 'backup_codes', 'password_age', 'sessions', 'failed_sign_ins', 'email_verified', 'security_alerts'])
     expect(before.recommendations.some((r: string) => /two-factor/i.test(r))).toBe(true)
 
     expect((await anon.post('/api/v1/auth/login', { username: user.username, password: 'wrong-one' })).status).toBe(401)

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { client, TestServer } from '../helpers/server'
 import { signIn, startServer } from '../helpers/server'
-import { DESKTOP, launch, signInUi, suspiciousRequests, waitInteractive } from './browser'
+import { DESKTOP, fillUntilKept, launch, signInUi, suspiciousRequests, waitInteractive } from './browser'
 
 let server: TestServer
 let browser: Browser
@@ -147,4 +147,29 @@ it('takes a member whose company requires 2FA to enrolment', async () => {
   await page.goto(`${server.url}/`)
   await page.waitForLoadState('networkidle')
   expect(new URL(page.url()).pathname).toBe('/')
+})
+
+it('saves the user\'s own security settings on the profile, and shows a limit beyond the system\'s as a field error', async () => {
+  const username = await newUser(2)
+  const page = await freshPage()
+  await signInUi(page, server.url, username, PASSWORD)
+  await page.goto(`${server.url}/profile?tab=security`)
+  const card = page.getByTestId('security-settings')
+  await card.waitFor()
+  await expect.poll(() => page.getByTestId('setting-max_login_attempts').getAttribute('placeholder')).toBe('System: 5')
+  // looser than the system: refused, shown on the field
+  await fillUntilKept(page.getByTestId('setting-max_login_attempts'), '50')
+  await page.getByTestId('security-settings-save').click()
+  await expect.poll(() => card.textContent()).toContain('At most 5')
+  await fillUntilKept(page.getByTestId('setting-max_login_attempts'), '3')
+  await fillUntilKept(page.getByTestId('setting-max_concurrent_sessions'), '4')
+  await page.getByTestId('setting-email_on_login').click()
+  await page.getByTestId('security-settings-save').click()
+  const saved = async () => (await admin.get(`/api/v1/dev/outbox`)).body.items.some((m: { to: string, template: string }) => m.to === `${username}@example.test` && m.template === 'security_changed')
+  await expect.poll(saved, { timeout: 15_000 }).toBe(true)
+  // what the API now says is what was chosen, and a reload shows it
+  const { api } = await signIn(server.url, username, PASSWORD)
+  expect((await api.get('/api/v1/security/settings')).body).toMatchObject({ max_login_attempts: 3, max_concurrent_sessions: 4, email_on_login: true, lockout_duration_minutes: null })
+  await page.reload()
+  await expect.poll(() => page.getByTestId('setting-max_concurrent_sessions').inputValue()).toBe('4')
 })

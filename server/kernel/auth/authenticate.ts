@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
-import { apiKeys, companies, roles, userCompanyRoles, userPasskeys, userSessions, users } from '../../db/schema'
+import { apiKeys, companies, roles, userCompanyRoles, userPasskeys, userSecuritySettings, userSessions, users } from '../../db/schema'
 import type { AuthUser } from '../context'
 import { unauthorized } from '../errors'
 import { currentVersion, LOCAL_CACHE_MS } from '../access/permissions'
@@ -97,8 +97,10 @@ function buildKeyQuery(db: Db) {
     twoFactorEnabled: users.twoFactorEnabled, companyRequires2fa: companies.require2fa, roleRequires2fa: roles.require2fa,
     // a passkey is a second factor of its own: it meets a requirement of 2FA
     hasPasskey: sql<boolean>`exists (select 1 from ${userPasskeys} p where p.user_id = ${users.id})`,
+    apiAccessEnabled: userSecuritySettings.apiAccessEnabled,
   }).from(apiKeys)
     .innerJoin(users, eq(users.id, apiKeys.userId))
+    .leftJoin(userSecuritySettings, eq(userSecuritySettings.userId, users.id))
     .leftJoin(userCompanyRoles, and(eq(userCompanyRoles.userId, users.id), eq(userCompanyRoles.companyId, apiKeys.companyId), eq(userCompanyRoles.isActive, true)))
     .leftJoin(companies, and(eq(companies.id, apiKeys.companyId), eq(companies.isActive, true)))
     .leftJoin(roles, and(eq(roles.id, userCompanyRoles.roleId), eq(roles.isActive, true)))
@@ -134,6 +136,8 @@ export async function authenticateApiKey(db: Db, token: string, ip: string | nul
   }
   if (row.revokedAt) throw unauthorized('API key has been revoked')
   if (row.expiresAt && row.expiresAt <= new Date()) throw unauthorized('API key has expired')
+  // the owner turned API access off in their security settings (no settings row: on)
+  if (row.apiAccessEnabled === false) throw unauthorized('API access is turned off for this account')
   assertUsable(row)
   const written = lastUseWritten.get(row.keyId) ?? 0
   if (written < Date.now() - 60_000) {

@@ -119,11 +119,40 @@ defineMailTemplate<{ name: string, code: string, minutes?: number, reasons?: str
   }),
 }))
 
-defineMailTemplate<{ name: string, when: string, ip: string, device: string }>('new_sign_in', d => ({
-  subject: 'New sign-in to your account',
+defineMailTemplate<{ name: string, when: string, ip: string, device: string, new_device?: boolean }>('new_sign_in', d => ({
+  subject: d.new_device === false ? 'Sign-in to your account' : 'New sign-in to your account',
   ...layout({
-    heading: 'A new device signed in',
+    heading: d.new_device === false ? 'Your account was signed in' : 'A new device signed in',
     paragraphs: [`Hello ${d.name},`, `Your account was signed in from ${d.device} (address ${d.ip}) on ${d.when}.`],
     footer: 'If this was you, there is nothing to do. If not, change your password and end the other sessions on your profile.',
+  }),
+}))
+
+interface AccountEventData { name: string, what: string, detail?: string, when: string, ip: string }
+
+defineMailTemplate<AccountEventData>('password_changed', d => ({
+  subject: 'Your password was changed',
+  ...layout({
+    heading: 'Your password was changed',
+    paragraphs: [`Hello ${d.name},`, `${d.what} on ${d.when} (address ${d.ip}).`, ...(d.detail ? [d.detail] : [])],
+    footer: 'If this was not you, reset your password now and tell your administrator.',
+  }),
+}))
+
+defineMailTemplate<AccountEventData>('security_changed', d => ({
+  subject: 'A security setting of your account changed',
+  ...layout({
+    heading: d.what,
+    paragraphs: [`Hello ${d.name},`, `${d.what} on ${d.when} (address ${d.ip}).`, ...(d.detail ? [d.detail] : [])],
+    footer: 'If this was not you, change your password, end your other sessions and check your profile\'s Security tab.',
+  }),
+}))
+
+defineMailTemplate<AccountEventData>('suspicious_activity', d => ({
+  subject: 'Suspicious activity on your account',
+  ...layout({
+    heading: d.what,
+    paragraphs: [`Hello ${d.name},`, `${d.what} on ${d.when} (address ${d.ip}).`, ...(d.detail ? [d.detail] : [])],
+    footer: 'If this was not you, someone may know your password: change it and turn on two-factor authentication.',
   }),
 }))

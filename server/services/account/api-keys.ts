@@ -12,6 +12,7 @@ import { inActiveCompany, seesAll } from '../../kernel/access/scope'
 import { inTransaction, type UserContext } from '../../kernel/context'
 import { fieldError, forbidden, notFound } from '../../kernel/errors'
 import { findUserOr404 } from '../users'
+import { securitySettingsOf, tellUser } from './security-settings'
 
 type KeyRow = typeof apiKeys.$inferSelect
 const iso = (d: Date | null) => d?.toISOString() ?? null
@@ -35,6 +36,7 @@ function assertSignedIn(ctx: UserContext) {
  */
 export async function createApiKey(ctx: UserContext, input: ApiKeyCreateInput) {
   assertSignedIn(ctx)
+  if (!(await securitySettingsOf(ctx.db, ctx.user.id)).apiAccessEnabled) throw forbidden('API access is turned off in your security settings')
   const companyId = input.company_id ?? ctx.company
   if (companyId === null) throw fieldError(['body', 'company_id'], 'Choose the company the key acts in')
   await assertCompanyVisible(ctx, companyId, ['body', 'company_id'])
@@ -52,6 +54,7 @@ export async function createApiKey(ctx: UserContext, input: ApiKeyCreateInput) {
       description: `API key "${input.name}" created for ${ctx.user.username}`,
     })
     await logActivity(tx, { action: 'api_key_created', category: 'security', entityType: 'api_key', entityId: key!.id, entityName: input.name, companyId })
+    await tellUser(tx, ctx.user.id, 'security_changed', { what: 'An API key was created for your account', detail: `Key "${input.name}" (${key!.prefix}…) with ${codes.length} permission(s).` })
     return key!
   })
   return { ...keyResponse(row), api_key: secret }

@@ -17,6 +17,7 @@ import { queueMail } from '../../kernel/mail'
 import { assessSignIn } from '../../kernel/sign-in-risk'
 import type { RiskScore } from '../../kernel/threats'
 import { companiesOfUser, membershipCompanies, userInfo, type UserRow } from '../users/shared'
+import { enforceSessionLimits, securitySettingsOf, tellUser } from './security-settings'
 import { parseDevice } from './sessions'
 import { requireMailedCode, requireSecondFactor } from './two-factor'
 
@@ -45,8 +46,8 @@ async function issueTokens(db: DbOrTx, sessionId: string, userId: number, compan
   return { access_token: access.token, refresh_token: refresh.token, token_type: 'bearer' as const, expires_in: access.expiresIn }
 }
 
-export async function permissionsPayload(db: DbOrTx, user: Pick<UserRow, 'id' | 'isSuperuser'>, companyId: number | null) {
-  const perms = await getEffectivePermissions(db, user.id, companyId)
+export async function permissionsPayload(db: DbOrTx, user: Pick<UserRow, 'id' | 'isSuperuser'>, companyId: number | null, known?: ReadonlySet<string>) {
+  const perms = known ?? await getEffectivePermissions(db, user.id, companyId)
   const list = companyId ? await companiesOfUser(db, user.id) : []
   const role = list.find(c => c.id === companyId)?.role_codename ?? null
   return { permissions: [...perms], role, is_superuser: user.isSuperuser, company_id: companyId }
@@ -60,8 +61,9 @@ export async function permissionsPayload(db: DbOrTx, user: Pick<UserRow, 'id' | 
  * further failure up to LOCKOUT_MINUTES; a correct password ends it. Unknown accounts back off
  * alike, so the answer never reveals whether an account exists.
  */
-export async function chargeAttempt(db: DbOrTx, account: string, ip: string, userId: number | null) {
-  const { maxAttempts, baseSeconds, minutes } = useConfig().lockout
+export async function chargeAttempt(db: DbOrTx, account: string, ip: string, userId: number | null, limits: { maxAttempts: number, minutes: number } = useConfig().lockout): Promise<number> {
+  const { baseSeconds } = useConfig().lockout
+  const { maxAttempts, minutes } = limits
   const backoff = (failures: SQL) => sql`case when ${failures} >= ${maxAttempts}
     then now() + least(${baseSeconds}::float8 * power(2, ${failures} - ${maxAttempts}), ${minutes * 60}::float8) * interval '1 second' end`
   const charged = await db.execute(sql`
@@ -73,7 +75,8 @@ export async function chargeAttempt(db: DbOrTx, account: string, ip: string, use
       last_failure_at = now()
     where ${loginAttempts}.locked_until is null or ${loginAttempts}.locked_until <= now()
     returning failures`)
-  if (rowsOf(charged).length) return
+  const [counted] = rowsOf<{ failures: number }>(charged)
+  if (counted) return Number(counted.failures)
   const [row] = await db.select({ until: loginAttempts.lockedUntil }).from(loginAttempts)
     .where(and(eq(loginAttempts.account, account), eq(loginAttempts.ipAddress, ip))).limit(1)
   const seconds = Math.max(1, Math.ceil(((row?.until?.getTime() ?? Date.now()) - Date.now()) / 1000))
@@ -97,8 +100,12 @@ export async function login(ctx: ServiceContext, input: LoginInput) {
     if (limited.firstRefusal) await fail('rate limited')
     throw new RateLimitedError(limited)
   }
+  // a user's own settings may start the back-off sooner and let it grow longer
+  const settings = user ? await securitySettingsOf(ctx.db, user.id) : null
+  const limits = settings ? { maxAttempts: settings.effective.maxLoginAttempts, minutes: settings.effective.lockoutMinutes } : useConfig().lockout
+  let failures: number
   try {
-    await chargeAttempt(ctx.db, account, ip, user?.id ?? null)
+    failures = await chargeAttempt(ctx.db, account, ip, user?.id ?? null, limits)
   }
   catch (error) {
     await fail('backing off')
@@ -108,6 +115,11 @@ export async function login(ctx: ServiceContext, input: LoginInput) {
   const valid = user ? await verifyPassword(user.hashedPassword, input.password) : await timingSafeDummyVerify(input.password)
   if (!user || !valid) {
     await fail(user ? 'wrong password' : 'unknown user')
+    // the failure that starts a back-off is told to the owner, once per series
+    if (user && failures === limits.maxAttempts) {
+      await tellUser(ctx, user.id, 'suspicious_activity', { what: `${failures} failed sign-ins to your account`,
+        detail: 'Further attempts from that address must wait. The password was not accepted.' })
+    }
     throw unauthorized(INVALID)
   }
   if (!user.isActive) {
@@ -153,21 +165,25 @@ export async function completeLogin(ctx: ServiceContext, user: UserRow, risk?: R
   // sign-in holding it records nearly the same time)
   await ctx.db.execute(sql`update ${users} set last_login_at = now(), last_login_ip = ${ctx.ip ?? null}, current_company_id = ${companyId}
     where id = (select id from ${users} where id = ${user.id} for update skip locked)`)
+  const settings = await securitySettingsOf(ctx.db, user.id)
   const tokens = await inTransaction(ctx, async (tx) => {
     const [session] = await tx.db.insert(userSessions).values({
       userId: user.id, companyId, ipAddress: ctx.ip ?? null, userAgent: ctx.userAgent?.slice(0, 500) ?? null,
-      expiresAt: new Date(Date.now() + config.refreshTokenDays * 86_400_000),
+      // a session ends at the refresh token lifetime, or sooner by the user's own settings
+      expiresAt: new Date(Date.now() + settings.effective.maxSessionHours * 3_600_000),
     }).returning()
+    // single session or a session count: the oldest others end now
+    if (await enforceSessionLimits(tx, user.id, session!.id, settings)) await tx.afterCommit(invalidatePermissions)
     await logActivity(tx, {
       action: 'login', category: 'authentication', entityType: 'user', entityId: user.id, entityName: user.username,
       userId: user.id, companyId, description: `${user.username} signed in`, extraData: { session_id: session!.id },
       ...(risk?.score ? { riskScore: risk.score, riskFactors: risk.factors, isSuspicious: risk.score >= useConfig().threats.logScore } : {}),
     })
-    // a device the account never signed in from: its owner hears of it (SIGN_IN_ALERT_MAIL)
-    if (config.signInAlertMail && risk?.factors.some(f => f.rule === 'new_device')) {
+    // every sign-in, or one from a device the account never used (SIGN_IN_ALERT_MAIL), as the owner chose
+    const newDevice = risk?.factors.some(f => f.rule === 'new_device') ?? false
+    if (config.signInAlertMail && (settings.emailOnLogin || (settings.emailOnNewDevice && newDevice))) {
       await queueMail(tx, { to: user.email, template: 'new_sign_in', data: {
-        name: user.fullName || user.username, when: new Date().toUTCString(), ip: ctx.ip ?? 'unknown', device: describeDevice(ctx.userAgent ?? null),
-
+        name: user.fullName || user.username, when: new Date().toUTCString(), ip: ctx.ip ?? 'unknown', device: describeDevice(ctx.userAgent ?? null), new_device: newDevice,
       } })
     }
     return issueTokens(tx.db, session!.id, user.id, companyId)
@@ -206,6 +222,8 @@ export async function refresh(ctx: ServiceContext, token: string) {
       userId: user.id, companyId: session.companyId, description: 'A spent refresh token was presented; the session was revoked',
       extraData: { session_id: session.id },
     })
+    await tellUser(ctx, user.id, 'suspicious_activity', { what: 'A used sign-in token of your account was presented again',
+      detail: 'It may have been copied from one of your devices. That session was ended; sign in again there.' })
     throw unauthorized('Invalid refresh token')
   }
   assertUsable(user)
@@ -258,9 +276,9 @@ export async function me(ctx: UserContext) {
 }
 
 export async function myPermissions(ctx: UserContext) {
-  const payload = await permissionsPayload(ctx.db, ctx.user, ctx.user.companyId)
-  // an API key: what the key may do, not everything its user may
-  return ctx.user.apiKey ? { ...payload, permissions: [...(ctx.permissions ?? [])].sort() } : payload
+  // what this request may do, as computed once for it (for an API key: the key's permissions, not its
+  // user's); a superuser's null set stands for every code, which the engine lists
+  return permissionsPayload(ctx.db, ctx.user, ctx.user.companyId, ctx.permissions ?? undefined)
 }
 
 /** Move the session to another company the user belongs to; new tokens carry it. */
@@ -294,6 +312,7 @@ export async function changePassword(ctx: UserContext, input: PasswordChangeInpu
       .where(and(eq(userSessions.userId, user.id), isNull(userSessions.revokedAt), ne(userSessions.id, ctx.user.sessionId ?? '00000000-0000-0000-0000-000000000000')))
     await writeAudit(tx, { entityType: 'user', entityId: user.id, entityName: user.username, action: 'password_change', description: 'Password changed', companyId: await membershipCompanies(tx.db, user.id) })
     await logActivity(tx, { action: 'password_change', category: 'security', entityType: 'user', entityId: user.id, entityName: user.username })
+    await tellUser(tx, user.id, 'password_changed', { what: 'The password of your account was changed', detail: 'Your other sessions were signed out.' })
     await tx.afterCommit(invalidatePermissions)
   })
   return { message: 'Password changed successfully' }

@@ -13,6 +13,7 @@ import { AppError, conflict, fieldError, notFound, unauthorized } from '../../ke
 import type { UserRow } from '../users/shared'
 import { authorizationUrl, finishAuthorization, OAuthFlowError, randomSecrets, type ProviderIdentity } from './oauth-providers'
 import { firstFactorPassed } from './index'
+import { tellUser } from './security-settings'
 
 /**
  * Sign-in and account linking with OAuth 2 / OpenID Connect providers (docs/decisions.md, "OAuth
@@ -183,7 +184,10 @@ async function signInUser(ctx: ServiceContext, provider: OAuthProviderConfig, id
     // an address the provider does not vouch for proves nothing: never sign in (or link) by it
     if (!identity.emailVerified) return { error: 'email_not_verified', detail: `${provider.name} does not report ${identity.email} as verified`, userId: existing.id }
     if (!existing.isActive) return { error: 'account_inactive', detail: 'The account is inactive', userId: existing.id }
-    await inTransaction(ctx, tx => insertLink(tx, provider, identity, existing, 'Linked on first sign-in by verified e-mail'))
+    await inTransaction(ctx, async (tx) => {
+      await insertLink(tx, provider, identity, existing, 'Linked on first sign-in by verified e-mail')
+      await tellUser(tx, existing.id, 'security_changed', { what: `A ${provider.name} account was linked to your account`, detail: 'It signed in with your verified e-mail address and can sign in from now on.' })
+    })
     return { user: existing }
   }
   if (!useConfig().oauth.allowSignup) return { error: 'signup_disabled', detail: `No account for this ${provider.name} identity, and sign-up is off` }
@@ -258,7 +262,10 @@ async function linkCallback(
     await ctx.db.update(userOauthAccounts).set({ ...sealedTokens(identity), lastUsedAt: new Date() }).where(eq(userOauthAccounts.id, held.id))
   }
   else {
-    await inTransaction(ctx, tx => insertLink(tx, provider, identity, user, `Linked ${provider.name} account`))
+    await inTransaction(ctx, async (tx) => {
+      await insertLink(tx, provider, identity, user, `Linked ${provider.name} account`)
+      await tellUser(tx, user.id, 'security_changed', { what: `A ${provider.name} account was linked to your account` })
+    })
   }
   await logActivity(ctx, {
     action: 'oauth_link', category: 'security', entityType: 'user', entityId: userId, entityName: user.username, userId, companyId: null,
@@ -306,5 +313,6 @@ export async function unlink(ctx: UserContext, id: number): Promise<void> {
       action: 'oauth_unlink', category: 'security', entityType: 'user', entityId: ctx.user.id, entityName: ctx.user.username,
       description: `${ctx.user.username} unlinked a ${account.provider} account`, extraData: { provider: account.provider },
     })
+    await tellUser(tx, ctx.user.id, 'security_changed', { what: `A ${account.provider} account was unlinked from your account` })
   })
 }

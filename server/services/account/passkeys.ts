@@ -19,6 +19,7 @@ import { consume, RateLimitedError } from '../../kernel/rate-limit'
 import { membershipCompanies, type UserRow } from '../users/shared'
 import { firstFactorPassed } from './index'
 import { isPasswordUnusable } from './oauth'
+import { tellUser } from './security-settings'
 
 /**
  * Passkeys (WebAuthn) with @simplewebauthn/server (docs/decisions.md, "Passkeys"). Challenges
@@ -125,6 +126,7 @@ export async function registerPasskey(ctx: UserContext, input: { name?: string, 
       action: 'passkey_registered', category: 'security', entityType: 'user', entityId: ctx.user.id, entityName: ctx.user.username,
       description: `${ctx.user.username} registered a passkey`, extraData: { passkey_id: row!.id, device_type: row!.deviceType },
     })
+    await tellUser(tx, ctx.user.id, 'security_changed', { what: 'A passkey was added to your account', detail: `Passkey "${row!.name}".` })
     // a passkey meets a company's or role's requirement of 2FA: cached authentication follows
     await tx.afterCommit(invalidatePermissions)
     return view(row!)
@@ -177,6 +179,7 @@ export async function deletePasskey(ctx: UserContext, id: number): Promise<void>
       action: 'passkey_removed', category: 'security', entityType: 'user', entityId: ctx.user.id, entityName: ctx.user.username,
       description: `${ctx.user.username} removed a passkey`, extraData: { passkey_id: id },
     })
+    await tellUser(tx, ctx.user.id, 'security_changed', { what: 'A passkey was removed from your account', detail: `Passkey "${passkey.name}".` })
     await tx.afterCommit(invalidatePermissions)
   })
 }

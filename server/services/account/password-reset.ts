@@ -8,6 +8,7 @@ import { hashPassword } from '../../kernel/auth/passwords'
 import { inTransaction, type ServiceContext } from '../../kernel/context'
 import { badRequest } from '../../kernel/errors'
 import { queueMail } from '../../kernel/mail'
+import { tellUser } from './security-settings'
 import { membershipCompanies } from '../users/shared'
 import { consoleLink, INVALID_LINK, issueAccountToken, spendAccountToken, linkSeconds } from './one-time-tokens'
 import { mailAllowed } from './mail-limits'
@@ -72,6 +73,9 @@ export async function confirmPasswordReset(ctx: ServiceContext, input: PasswordR
       action, category: 'security', entityType: 'user', entityId: user.id, entityName: user.username, userId: user.id,
       description: `${user.username} set a new password by e-mail link; ${revoked.length} session(s) ended`, extraData: { sessions_revoked: revoked.length },
     })
+    if (token.purpose === 'password_reset') {
+      await tellUser(tx, user.id, 'password_changed', { what: 'The password of your account was reset by e-mail link', detail: `${revoked.length} session(s) were signed out.` })
+    }
     await tx.afterCommit(invalidatePermissions)
     return { message: 'Your password has been set. You can sign in now.' }
   })

@@ -3,6 +3,7 @@ import { activityLogs, loginAttempts, users } from '../../db/schema'
 import type { UserContext } from '../../kernel/context'
 import { unauthorized } from '../../kernel/errors'
 import { countLiveSessions } from './sessions'
+import { securitySettingsOf } from './security-settings'
 import { backupCodesLeft } from './two-factor'
 
 const DAY = 86_400_000
@@ -15,19 +16,20 @@ interface Factor { key: string, label: string, ok: boolean, points: number, max_
 /**
  * The caller's security score (0–100), each point earned from their own records: 2FA (35),
  * backup codes left (10), password age (20), open sessions (10), failed sign-ins in the last 30
- * days (15) and a verified e-mail (10). Every factor that falls short brings a recommendation.
+ * days (15), a verified e-mail (5) and e-mail alerts on (5, from the security settings). Every factor that falls short brings a recommendation.
  */
 export async function securityOverview(ctx: UserContext) {
   const [user] = await ctx.db.select().from(users).where(eq(users.id, ctx.user.id)).limit(1)
   if (!user) throw unauthorized('User not found')
   const since = new Date(Date.now() - FAILED_WINDOW_DAYS * DAY)
-  const [backupLeft, sessions, [failedLogged], [backingOff]] = await Promise.all([
+  const [backupLeft, sessions, [failedLogged], [backingOff], settings] = await Promise.all([
     user.twoFactorEnabled ? backupCodesLeft(ctx.db, user.id) : Promise.resolve(0),
     countLiveSessions(ctx.db, user.id),
     ctx.db.select({ n: sql<number>`count(*)::int` }).from(activityLogs)
       .where(and(eq(activityLogs.userId, user.id), inArray(activityLogs.action, FAILURE_ACTIONS), gt(activityLogs.createdAt, since))),
     // failures still counting towards a back-off (they may predate activity logging)
     ctx.db.select({ n: sql<number>`coalesce(sum(${loginAttempts.failures}), 0)::int` }).from(loginAttempts).where(eq(loginAttempts.userId, user.id)),
+    securitySettingsOf(ctx.db, user.id),
   ])
   const failed = Math.max(failedLogged?.n ?? 0, backingOff?.n ?? 0)
   const passwordSince = user.passwordChangedAt ?? user.createdAt
@@ -54,8 +56,12 @@ export async function securityOverview(ctx: UserContext) {
   const failedPoints = failed === 0 ? 15 : failed <= 5 ? 8 : 0
   add({ key: 'failed_sign_ins', label: 'Failed sign-ins', ok: failed === 0, points: failedPoints, max_points: 15, detail: `${failed} failed sign-in(s) in the last ${FAILED_WINDOW_DAYS} days` },
     'There were failed sign-ins to your account: if they were not you, change your password.')
-  add({ key: 'email_verified', label: 'Verified e-mail', ok: user.isVerified, points: user.isVerified ? 10 : 0, max_points: 10, detail: user.isVerified ? 'Verified' : 'Not verified' },
+  add({ key: 'email_verified', label: 'Verified e-mail', ok: user.isVerified, points: user.isVerified ? 5 : 0, max_points: 5, detail: user.isVerified ? 'Verified' : 'Not verified' },
     'Verify your e-mail address so that you can recover your account.')
+  const alerts = [settings.emailOnNewDevice || settings.emailOnLogin, settings.emailOnSuspiciousActivity, settings.emailOnSecurityChange].filter(Boolean).length
+  add({ key: 'security_alerts', label: 'Security alerts', ok: alerts === 3, points: alerts === 3 ? 5 : alerts === 2 ? 3 : alerts === 1 ? 1 : 0, max_points: 5,
+    detail: `${alerts} of 3 alerts on (sign-ins, suspicious activity, security changes)` },
+  'Turn on the e-mail alerts in your security settings, so that you hear of sign-ins and changes you did not make.')
 
   const score = Math.max(0, Math.min(100, factors.reduce((sum, f) => sum + f.points, 0)))
   return {

@@ -19,6 +19,7 @@ import { consume, RateLimitedError } from '../../kernel/rate-limit'
 import type { RiskScore } from '../../kernel/threats'
 import { companiesOfUser, membershipCompanies, userInfo, type UserRow } from '../users/shared'
 import { chargeAttempt, completeLogin, type SignInMethod } from './index'
+import { tellUser } from './security-settings'
 
 const BACKUP_CODES = 10
 /** 32 symbols without 0/O and 1/I: 10 of them are 50 bits; the code is shown as XXXXX-XXXXX */
@@ -242,6 +243,7 @@ export async function verifyTwoFactor(ctx: UserContext, code: string) {
     await tx.db.update(users).set({ twoFactorEnabled: true, updatedAt: new Date() }).where(eq(users.id, user.id))
     await writeAudit(tx, { entityType: 'user', entityId: user.id, entityName: user.username, action: '2fa_enable', description: 'Two-factor authentication enabled', companyId: await membershipCompanies(tx.db, user.id) })
     await logActivity(tx, { action: '2fa_enable', category: 'security', entityType: 'user', entityId: user.id, entityName: user.username, description: 'Two-factor authentication enabled' })
+    await tellUser(tx, user.id, 'security_changed', { what: 'Two-factor authentication was turned on for your account' })
     // cached authentication holds whether a 2FA requirement is met
     await tx.afterCommit(invalidatePermissions)
   })
@@ -266,6 +268,7 @@ export async function disableTwoFactor(ctx: UserContext, password: string, code:
     await tx.db.update(users).set({ twoFactorEnabled: false, updatedAt: new Date() }).where(eq(users.id, user.id))
     await writeAudit(tx, { entityType: 'user', entityId: user.id, entityName: user.username, action: '2fa_disable', description: 'Two-factor authentication disabled', companyId: await membershipCompanies(tx.db, user.id) })
     await logActivity(tx, { action: '2fa_disable', category: 'security', level: 'warning', entityType: 'user', entityId: user.id, entityName: user.username, description: 'Two-factor authentication disabled' })
+    await tellUser(tx, user.id, 'security_changed', { what: 'Two-factor authentication was turned off for your account' })
     await tx.afterCommit(invalidatePermissions)
   })
   return { message: 'Two-factor authentication disabled' }
@@ -276,6 +279,7 @@ export async function regenerateBackupCodes(ctx: UserContext, password: string, 
   const codes = await inTransaction(ctx, async (tx) => {
     const fresh = await replaceBackupCodes(tx.db, user.id)
     await logActivity(tx, { action: '2fa_backup_codes_regenerated', category: 'security', entityType: 'user', entityId: user.id, entityName: user.username, description: 'Backup codes regenerated' })
+    await tellUser(tx, user.id, 'security_changed', { what: 'New backup codes were made for your account', detail: 'The old ones no longer work.' })
     return fresh
   })
   return { backup_codes: codes }
