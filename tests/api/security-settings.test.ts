@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto'
 import { generate } from 'otplib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { client, signIn, startServer, type TestServer } from '../helpers/server'
+import { startSmtp } from '../helpers/smtp'
 
 type Api = ReturnType<typeof client>
 interface Mail { to: string, template: string, subject: string, text: string }
@@ -14,6 +15,7 @@ const ACME = 2
 const PASSWORD = 'Passw0rdOK'
 
 let server: TestServer
+let smtp: Awaited<ReturnType<typeof startSmtp>>
 let admin: Api
 let anon: Api
 let viewerRole = 0
@@ -31,7 +33,7 @@ async function newUser() {
   return { id: user.id as number, username, email: `${username}@example.test` }
 }
 
-/** The mails the outbox holds for one address, newest first. */
+/** The mails the outbox holds for one address, newest first (exact counts; delivery is checked on the SMTP server where it matters). */
 async function mailsTo(email: string, template?: string): Promise<Mail[]> {
   const items = (await ok(admin.get('/api/v1/dev/outbox'))).items as Mail[]
   return items.filter(m => m.to === email && (!template || m.template === template))
@@ -40,12 +42,19 @@ async function mailsTo(email: string, template?: string): Promise<Mail[]> {
 const login = (username: string, password = PASSWORD) => anon.post('/api/v1/auth/login', { username, password })
 
 beforeAll(async () => {
-  server = await startServer({ env: { SIGN_IN_ALERT_MAIL: 'true', LOCKOUT_MAX_ATTEMPTS: '5', LOCKOUT_MINUTES: '30', REFRESH_TOKEN_EXPIRE_DAYS: '30' } })
+  smtp = await startSmtp()
+  server = await startServer({ env: {
+    SIGN_IN_ALERT_MAIL: 'true', LOCKOUT_MAX_ATTEMPTS: '5', LOCKOUT_MINUTES: '30', REFRESH_TOKEN_EXPIRE_DAYS: '30',
+    SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SMTP_SECURE: 'false', SMTP_FROM: 'FastVue <no-reply@example.test>', MAIL_POLL_SECONDS: '1',
+  } })
   anon = client(server.url)
   admin = (await signIn(server.url, 'admin', 'admin123')).api
   viewerRole = (await ok(admin.get('/api/v1/roles/?search=viewer'))).items.find((r: { codename: string }) => r.codename === 'viewer').id
 })
-afterAll(() => server?.stop())
+afterAll(async () => {
+  await server?.stop()
+  await smtp?.stop()
+})
 
 describe('reading and changing', () => {
   it('starts from the defaults and the system limits, and changes only what is sent', async () => {
@@ -130,6 +139,9 @@ describe('alerts', () => {
     const changed = await mailsTo(user.email, 'password_changed')
     expect(changed).toHaveLength(1)
     expect(changed[0]!.text).toContain('The password of your account was changed')
+    // delivered over SMTP, like the security changes before it
+    await expect.poll(() => smtp.mails.filter(m => m.to === user.email).map(m => m.subject).sort(), { timeout: 20_000 })
+      .toEqual(['A security setting of your account changed', 'A security setting of your account changed', 'Your password was changed'])
 
     await ok(api.put('/api/v1/security/settings', { email_on_password_change: false }))
     await ok(api.post('/api/v1/auth/change-password', { current_password: 'N3wPassw0rd!', new_password: PASSWORD }))
