@@ -11,6 +11,12 @@ export const APP_ROLE = 'fastvue_app'
 
 /** The settings every policy may read (the contract with record-rule policies). */
 export const RLS_SETTINGS = ['fastvue.user_id', 'fastvue.company_id', 'fastvue.company_ids', 'fastvue.role_ids', 'fastvue.group_ids', 'fastvue.is_superuser'] as const
+/**
+ * Ours, read only by company isolation (`fastvue_in_scope` in drizzle/0010_rls.sql): companies of
+ * roles and groups the caller holds without being a member, and 'true' when a global role or
+ * group grants them anything — their permissions then hold in every company.
+ */
+export const RLS_SCOPE_SETTINGS = ['fastvue.grant_company_ids', 'fastvue.all_companies'] as const
 
 /** Whether a caller's requests run under the app role: signed-in users; not superusers (RLS lets them see everything anyway, and their routes include DDL such as module install) nor the system. */
 export function runsUnderRls(user: AuthUser | null): user is AuthUser {
@@ -33,6 +39,8 @@ export function rlsContextStatement(user: AuthUser): SQL {
       set_config('fastvue.role_ids', c.role_ids, true),
       set_config('fastvue.group_ids', c.group_ids, true),
       set_config('fastvue.is_superuser', ${user.isSuperuser && !user.apiKey ? 'true' : 'false'}, true),
+      set_config('fastvue.grant_company_ids', c.grant_company_ids, true),
+      set_config('fastvue.all_companies', c.all_companies, true),
       set_config('role', ${APP_ROLE}, true)
     from (select
       coalesce(${keyCompanies}::text, (select array_agg(m.company_id order by m.company_id) from user_company_roles m
@@ -44,7 +52,19 @@ export function rlsContextStatement(user: AuthUser): SQL {
         join roles r on r.id = x.role_id and r.is_active = true), '{}')::text as role_ids,
       coalesce((select array_agg(ug.group_id order by ug.group_id) from user_groups ug
         join groups g on g.id = ug.group_id and g.is_active = true
-        where ug.user_id = ${user.id} and ug.is_active = true), '{}')::text as group_ids) c`
+        where ug.user_id = ${user.id} and ug.is_active = true), '{}')::text as group_ids,
+      coalesce(${keyCompanies}::text, (select array_agg(distinct x.company_id order by x.company_id) from (
+        select r.company_id from user_roles ur join roles r on r.id = ur.role_id and r.is_active = true
+          where ur.user_id = ${user.id} and ur.is_active = true and r.company_id is not null
+        union all
+        select g.company_id from user_groups ug join groups g on g.id = ug.group_id and g.is_active = true
+          where ug.user_id = ${user.id} and ug.is_active = true and g.company_id is not null) x)::text, '{}') as grant_company_ids,
+      case when ${keyCompanies}::text is null and (
+        exists (select 1 from user_roles ur join roles r on r.id = ur.role_id and r.is_active = true and r.company_id is null
+          join role_permissions rp on rp.role_id = r.id where ur.user_id = ${user.id} and ur.is_active = true)
+        or exists (select 1 from user_groups ug join groups g on g.id = ug.group_id and g.is_active = true and g.company_id is null
+          join group_permissions gp on gp.group_id = g.id where ug.user_id = ${user.id} and ug.is_active = true))
+        then 'true' else 'false' end as all_companies) c`
 }
 
 export interface RlsContext {

@@ -213,6 +213,12 @@ export function sendApiError(event: H3Event, error: unknown) {
     setResponseHeader(event, 'Retry-After', 5)
     return { detail: 'Service temporarily unavailable' }
   }
+  if (pg === '42501') {
+    // row-level security (or a missing grant) refused what the app's own scoping let through: a denial, and a bug to fix
+    console.warn(`[api] ${event.method} ${event.path} request=${event.context.request?.id ?? '-'}: 403, refused by row-level security`)
+    setResponseStatus(event, 403)
+    return { detail: 'Not allowed' }
+  }
   if (pg === '23505') {
     setResponseStatus(event, 409)
     return { detail: 'A record with these values already exists' }
