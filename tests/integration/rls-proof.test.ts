@@ -94,7 +94,7 @@ async function asJohn(fn: (tx: DbOrTx) => Promise<void>) {
 /** The error code of a statement that should fail, run in a savepoint; undefined if it succeeded. */
 async function refusal(tx: DbOrTx, query: SQL): Promise<string | undefined> {
   try {
-    await tx.transaction(async sp => {
+    await tx.transaction(async (sp) => {
       await sp.execute(query)
     })
     return undefined
