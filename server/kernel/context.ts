@@ -1,6 +1,8 @@
 import type { PermissionCode } from '../../shared/permission-codes'
 import type { Db, DbOrTx } from '../db/client'
+import { sql } from 'drizzle-orm'
 import { getEffectivePermissions, hasPermission } from './access/permissions'
+import { rlsContextStatement, runsUnderRls } from './rls'
 
 export interface AuthUser {
   id: number
@@ -156,6 +158,41 @@ export async function inTransaction<C extends ServiceContext, T>(ctx: C, fn: (tx
   if (ctx.inTransaction) for (const effect of queue) await ctx.afterCommit(effect)
   else await runEffects(queue, ctx.requestId)
   return result
+}
+
+/**
+ * Runs a request's work in ONE transaction carrying the caller's row-level-security context
+ * (server/kernel/rls.ts): the context and the role switch take one statement, `inTransaction`
+ * inside nests as a savepoint, after-commit effects run once it commits. Superusers, the system
+ * and anonymous callers run as the owner, as before. The transaction keeps the old meaning of
+ * a failing request: what already ran (its own `inTransaction` blocks included) stays, unless
+ * the failure broke the transaction itself — then all of it is rolled back and no effect runs.
+ */
+export async function inRequestScope<C extends ServiceContext, T>(ctx: C, fn: (ctx: C) => Promise<T>): Promise<T> {
+  const user = ctx.user
+  if (!runsUnderRls(user) || ctx.inTransaction) return fn(ctx)
+  const shared = (ctx as unknown as Record<symbol, Shared>)[SHARED]
+  if (!shared) throw new Error('inRequestScope needs a context made by createContext')
+  const queue = new Set<Effect>()
+  const outcome = await ctx.db.transaction(async (tx) => {
+    await tx.execute(rlsContextStatement(user))
+    try {
+      return { ok: true as const, value: await fn(build(shared, tx, ctx.permissions, queue) as C) }
+    }
+    catch (error) {
+      try {
+        await tx.execute(sql`select 1`)
+      }
+      catch {
+        // the transaction is aborted: roll it all back
+        throw error
+      }
+      return { ok: false as const, error }
+    }
+  })
+  await runEffects(queue, ctx.requestId)
+  if (!outcome.ok) throw outcome.error
+  return outcome.value
 }
 
 export type { Db, DbOrTx }

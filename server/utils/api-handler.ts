@@ -5,7 +5,7 @@ import type { PermissionCode } from '../../shared/permission-codes'
 import { useConfig } from '../config'
 import { useDb } from '../db/client'
 import { logActivity } from '../kernel/activity'
-import { createContext, type ServiceContext, type UserContext } from '../kernel/context'
+import { createContext, inRequestScope, type ServiceContext, type UserContext } from '../kernel/context'
 import { AppError, describeError, forbidden, isUnavailable, twoFactorRequired, unauthorized, type ErrorKind } from '../kernel/errors'
 import { projector } from '../kernel/projection'
 import { RateLimitedError, rateLimitHeaders } from '../kernel/rate-limit'
@@ -101,7 +101,8 @@ export function defineApiHandler<P extends Schema | undefined = undefined, Q ext
         query: options.query ? parseInput(options.query, getQuery(event), 'query') : undefined,
         body: options.body ? parseInput(options.body, await readJsonBody(event, options.jsonTypes), 'body') : undefined,
       } as ApiInput<P, Q, B>
-      const result = await fn(ctx as Ctx<O>, input, event)
+      // authentication, authorization and input ran as the owner; the work runs under RLS
+      const result = await inRequestScope(ctx, scoped => Promise.resolve(fn(scoped as Ctx<O>, input, event)))
       if (options.status) setResponseStatus(event, options.status)
       if (result === undefined || options.status === 204) {
         setResponseStatus(event, 204)
@@ -211,6 +212,12 @@ export function sendApiError(event: H3Event, error: unknown) {
     setResponseStatus(event, 503)
     setResponseHeader(event, 'Retry-After', 5)
     return { detail: 'Service temporarily unavailable' }
+  }
+  if (pg === '42501') {
+    // row-level security (or a missing grant) refused what the app's own scoping let through: a denial, and a bug to fix
+    console.warn(`[api] ${event.method} ${event.path} request=${event.context.request?.id ?? '-'}: 403, refused by row-level security`)
+    setResponseStatus(event, 403)
+    return { detail: 'Not allowed' }
   }
   if (pg === '23505') {
     setResponseStatus(event, 409)

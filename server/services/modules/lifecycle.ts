@@ -105,6 +105,8 @@ async function applyModule(tx: DbOrTx, ctx: ServiceContext, source: ModuleSource
       .onConflictDoUpdate({ target: [moduleMigrations.module, moduleMigrations.name], set: values })
   }
   const created = (await publicTables(tx)).filter(t => !before.has(t))
+  // a created table with company_id gets the core tables' row-level security (drizzle/0011_rls.sql)
+  for (const table of created) await tx.execute(sql`select fastvue_secure_company_table(${table})`)
   if (data) for (const file of step.data) await loadDataFile(tx, source, file)
   await ensureManifestData(tx, m)
   if (previous) {

@@ -1,5 +1,5 @@
 import { and, eq, getTableColumns, sql } from 'drizzle-orm'
-import type { DbOrTx } from '../../db/client'
+import { rowsOf, type DbOrTx } from '../../db/client'
 import { companies, loginAttempts, roles, userCompanyRoles, users } from '../../db/schema'
 import type { ServiceContext } from '../../kernel/context'
 
@@ -76,6 +76,8 @@ export async function companiesOfUser(db: DbOrTx, userId: number) {
 
 /** Every company a user is a member of (active or not): where changes to the account are audited. */
 export async function membershipCompanies(db: DbOrTx, userId: number): Promise<number[]> {
-  const rows = await db.select({ id: userCompanyRoles.companyId }).from(userCompanyRoles).where(eq(userCompanyRoles.userId, userId))
-  return rows.map(r => r.id)
+  // all of them, also those row-level security hides from the caller (drizzle/0011_rls.sql)
+  const [row] = rowsOf<{ ids: number[] | string }>(await db.execute(sql`select fastvue_member_companies(${userId}) as ids`))
+  const ids = row?.ids ?? []
+  return typeof ids === 'string' ? ids.replace(/[{}]/g, '').split(',').filter(Boolean).map(Number) : ids
 }
