@@ -5,7 +5,7 @@ import type { PermissionCode } from '../../shared/permission-codes'
 import { useConfig } from '../config'
 import { useDb } from '../db/client'
 import { logActivity } from '../kernel/activity'
-import { createContext, inRequestScope, type ServiceContext, type UserContext } from '../kernel/context'
+import { createContext, type ServiceContext, type UserContext } from '../kernel/context'
 import { AppError, describeError, forbidden, isUnavailable, twoFactorRequired, unauthorized, type ErrorKind } from '../kernel/errors'
 import { projector } from '../kernel/projection'
 import { RateLimitedError, rateLimitHeaders } from '../kernel/rate-limit'
@@ -101,8 +101,7 @@ export function defineApiHandler<P extends Schema | undefined = undefined, Q ext
         query: options.query ? parseInput(options.query, getQuery(event), 'query') : undefined,
         body: options.body ? parseInput(options.body, await readJsonBody(event, options.jsonTypes), 'body') : undefined,
       } as ApiInput<P, Q, B>
-      // authentication, authorization and input ran as the owner; the work runs under RLS
-      const result = await inRequestScope(ctx, scoped => Promise.resolve(fn(scoped as Ctx<O>, input, event)))
+      const result = await fn(ctx as Ctx<O>, input, event)
       if (options.status) setResponseStatus(event, options.status)
       if (result === undefined || options.status === 204) {
         setResponseStatus(event, 204)
