@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
+import type { AnyPgColumn } from 'drizzle-orm/pg-core'
 import type {
   AclCreateInput, AclListQueryInput, AclUpdateInput, PermissionCheckInput, PermissionCheckResult,
   RecordPermissionCreateInput, RecordPermissionListQueryInput,
@@ -73,7 +74,7 @@ type Principals = Pick<AclRow, 'allowedRoles' | 'deniedRoles' | 'allowedGroups' 
 async function checkAcl(ctx: ServiceContext, companyId: number | null, entityType: string, operation: string, p: Principals) {
   const def = entityOr422(entityType)
   await assertHoldsIn(ctx, companyId, [`${def.resource}.${operation}`])
-  const scoped = (column: typeof roles.companyId) => (companyId === null ? undefined : sql`(${column} is null or ${column} = ${companyId})`)
+  const scoped = (column: AnyPgColumn) => (companyId === null ? undefined : sql`(${column} is null or ${column} = ${companyId})`)
   const check = async (field: string, ids: number[], found: (ids: number[]) => Promise<{ id: number }[]>) => {
     const unique = [...new Set(ids)]
     if (!unique.length) return
