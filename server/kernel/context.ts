@@ -3,6 +3,7 @@ import type { Db, DbOrTx } from '../db/client'
 import { sql } from 'drizzle-orm'
 import { getEffectivePermissions, hasPermission } from './access/permissions'
 import { rlsContextStatement, runsUnderRls } from './rls'
+import { canOnRecord, type EntityRecord } from './access/records'
 
 export interface AuthUser {
   id: number
@@ -43,6 +44,11 @@ export interface ServiceContext {
   can: (code: PermissionCode) => boolean
   /** the caller's permissions in another company (null company = global roles and groups only) */
   permissionsIn: (companyId: number | null) => Promise<PermissionSet>
+  /**
+   * Whether the caller may do `operation` on one record of a registered entity type (a loaded
+   * record or its id): RBAC in the record's company, then its ACLs and per-record grants.
+   */
+  canOnRecord: (entityType: string, operation: string, record: EntityRecord | string | number) => Promise<boolean>
   /** runs `effect` after the surrounding transaction commits (at once outside a transaction); never after a rollback */
   afterCommit: (effect: Effect) => Promise<void>
   /** true inside `inTransaction` */
@@ -107,6 +113,7 @@ function build(shared: Shared, db: DbOrTx, permissions: PermissionSet, queue: Se
       }
       return found
     },
+    canOnRecord: (entityType, operation, record) => canOnRecord(ctx, entityType, operation, record),
     afterCommit: async (effect) => {
       if (queue) queue.add(effect)
       else await runEffects([effect], init.requestId)

@@ -13,6 +13,7 @@ const TAGS: Record<string, string> = {
   groups: 'Groups: permissions and menu access shared by their members',
   menus: 'The console\'s navigation, filtered by what the caller may open',
   rbac: 'Content types and record access rules',
+  acls: 'Record ACLs (who may or may not do an operation on records of an entity type) and per-record grants',
   activity: 'Activity log: sign-ins, denials and permission changes',
   audit: 'Audit log: who changed which record, with before and after values',
   dashboard: 'Counts and charts for the console\'s dashboard',

@@ -53,6 +53,142 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/acls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List record ACLs of the active company and global ones
+         * @description Requires permission `acl.read` in the active company (superusers pass).
+         */
+        get: operations["listAcls"];
+        put?: never;
+        /**
+         * Create a record ACL
+         * @description Requires permission `acl.create` in the active company (superusers pass).
+         */
+        post: operations["createAcl"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/acls/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A record ACL
+         * @description Requires permission `acl.read` in the active company (superusers pass).
+         */
+        get: operations["getAcl"];
+        /**
+         * Update a record ACL
+         * @description Requires permission `acl.update` in the active company (superusers pass).
+         */
+        put: operations["updateAcl"];
+        post?: never;
+        /**
+         * Delete a record ACL
+         * @description Requires permission `acl.delete` in the active company (superusers pass).
+         */
+        delete: operations["deleteAcl"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/acls/check-permission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Whether the caller may do an operation on an entity type or one record, and why
+         * @description Any signed-in user.
+         */
+        post: operations["checkRecordPermission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/acls/record-permissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List per-record grants of the active company, newest first
+         * @description Requires permission `record_permission.read` in the active company (superusers pass).
+         */
+        get: operations["listRecordPermissions"];
+        put?: never;
+        /**
+         * Grant a user, role or group one operation on one record
+         * @description Requires permission `record_permission.create` in the active company (superusers pass).
+         */
+        post: operations["grantRecordPermission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/acls/record-permissions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a per-record grant (kept, with who revoked it and when)
+         * @description Requires permission `record_permission.delete` in the active company (superusers pass).
+         */
+        delete: operations["revokeRecordPermission"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/acls/user-permissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's active record grants: direct, through their roles and through their groups
+         * @description Any signed-in user.
+         */
+        get: operations["listMyRecordPermissions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/activity-logs": {
         parameters: {
             query?: never;
@@ -2525,6 +2661,81 @@ export interface components {
             factors: components["schemas"]["AccountSecurityFactor"][];
             recommendations: string[];
         };
+        /** @description A record ACL: who may or may not do one operation on records of an entity type */
+        Acl: {
+            id: number;
+            name: string;
+            description: string | null;
+            company_id: number | null;
+            entity_type: string;
+            operation: string;
+            field_name: string | null;
+            condition: {
+                [key: string]: unknown;
+            } | null;
+            allowed_roles: number[];
+            denied_roles: number[];
+            allowed_groups: number[];
+            denied_groups: number[];
+            allowed_users: number[];
+            denied_users: number[];
+            priority: number;
+            is_active: boolean;
+            created_by: number | null;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            created_at: string;
+            updated_at: string | null;
+        };
+        /** @description A new record ACL */
+        AclCreate: {
+            name: string;
+            description?: string | null;
+            entity_type: string;
+            /** @enum {string} */
+            operation: "read" | "create" | "update" | "delete";
+            field_name?: string | null;
+            condition?: components["schemas"]["createAcl_body_node0"] | null;
+            allowed_roles?: (number | string)[];
+            denied_roles?: (number | string)[];
+            allowed_groups?: (number | string)[];
+            denied_groups?: (number | string)[];
+            allowed_users?: (number | string)[];
+            denied_users?: (number | string)[];
+            /** @default 100 */
+            priority?: number;
+            /** @default true */
+            is_active?: boolean;
+        };
+        /** @description A page of Acl items */
+        AclPage: {
+            /**
+             * @description Items matching the filters, on every page
+             * @example 42
+             */
+            total: number;
+            items: components["schemas"]["Acl"][];
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            page_size: number;
+        };
+        /** @description Changes to a record ACL */
+        AclUpdate: {
+            name?: string;
+            description?: string | null;
+            condition?: components["schemas"]["updateAcl_body_node0"] | null;
+            allowed_roles?: (number | string)[];
+            denied_roles?: (number | string)[];
+            allowed_groups?: (number | string)[];
+            denied_groups?: (number | string)[];
+            allowed_users?: (number | string)[];
+            denied_users?: (number | string)[];
+            priority?: number;
+            is_active?: boolean;
+        };
         /** @description One event: a sign-in, a denial, a permission change */
         ActivityLogEntry: {
             id: number;
@@ -2859,6 +3070,24 @@ export interface components {
             app_label: string;
             model: string;
             name: string;
+        };
+        createAcl_body_node0: {
+            _and: components["schemas"]["createAcl_body_node0"][];
+        } | {
+            _or: components["schemas"]["createAcl_body_node0"][];
+        } | {
+            [key: string]: {
+                _eq?: string | number | boolean | null;
+                _neq?: string | number | boolean | null;
+                _in?: (string | number | boolean | null)[] | string;
+                _nin?: (string | number | boolean | null)[] | string;
+                _lt?: number | string;
+                _lte?: number | string;
+                _gt?: number | string;
+                _gte?: number | string;
+                _null?: boolean;
+                _contains?: string | number;
+            };
         };
         /** @description A Content-Security-Policy violation report (report-uri or Reporting API form) */
         CspReport: ({
@@ -3489,6 +3718,20 @@ export interface components {
             category: string;
             permissions: components["schemas"]["Permission"][];
         };
+        /** @description What to check */
+        PermissionCheckRequest: {
+            entity_type: string;
+            entity_id?: string;
+            /** @enum {string} */
+            operation: "read" | "create" | "update" | "delete";
+            field_name?: string;
+        };
+        /** @description Whether the caller may, and why */
+        PermissionCheckResponse: {
+            has_access: boolean;
+            reason: string;
+            applicable_acls: string[];
+        };
         /** @description A new custom permission */
         PermissionCreate: {
             name: string;
@@ -3541,6 +3784,51 @@ export interface components {
              * @example 42
              */
             retry_after: number;
+        };
+        /** @description A per-record grant */
+        RecordPermission: {
+            id: number;
+            company_id: number | null;
+            entity_type: string;
+            entity_id: string;
+            operation: string;
+            user_id: number | null;
+            role_id: number | null;
+            group_id: number | null;
+            expires_at: string | null;
+            is_active: boolean;
+            granted_by: number | null;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            granted_at: string;
+            revoked_by: number | null;
+            revoked_at: string | null;
+        };
+        /** @description A grant of one operation on one record to a user, role or group */
+        RecordPermissionCreate: {
+            entity_type: string;
+            entity_id: string;
+            /** @enum {string} */
+            operation: "read" | "update" | "delete";
+            user_id?: (number | string) | null;
+            role_id?: (number | string) | null;
+            group_id?: (number | string) | null;
+            expires_at?: string | null;
+        };
+        /** @description A page of RecordPermission items */
+        RecordPermissionPage: {
+            /**
+             * @description Items matching the filters, on every page
+             * @example 42
+             */
+            total: number;
+            items: components["schemas"]["RecordPermission"][];
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            page_size: number;
         };
         /** @description A refresh token to exchange */
         RefreshRequest: {
@@ -3859,6 +4147,24 @@ export interface components {
             /** @description The active company or role requires 2FA */
             required: boolean;
         };
+        updateAcl_body_node0: {
+            _and: components["schemas"]["updateAcl_body_node0"][];
+        } | {
+            _or: components["schemas"]["updateAcl_body_node0"][];
+        } | {
+            [key: string]: {
+                _eq?: string | number | boolean | null;
+                _neq?: string | number | boolean | null;
+                _in?: (string | number | boolean | null)[] | string;
+                _nin?: (string | number | boolean | null)[] | string;
+                _lt?: number | string;
+                _lte?: number | string;
+                _gt?: number | string;
+                _gte?: number | string;
+                _null?: boolean;
+                _contains?: string | number;
+            };
+        };
         /** @description A user. The security fields are present only for callers who may update users */
         User: {
             id: number;
@@ -3998,6 +4304,31 @@ export interface components {
             page: number;
             /** @example 20 */
             page_size: number;
+        };
+        /** @description The caller's active record grants */
+        UserRecordPermissions: {
+            items: {
+                id: number;
+                company_id: number | null;
+                entity_type: string;
+                entity_id: string;
+                operation: string;
+                user_id: number | null;
+                role_id: number | null;
+                group_id: number | null;
+                expires_at: string | null;
+                is_active: boolean;
+                granted_by: number | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-01-15T09:30:00.000Z
+                 */
+                granted_at: string;
+                revoked_by: number | null;
+                revoked_at: string | null;
+                /** @enum {string} */
+                via: "user" | "role" | "group";
+            }[];
         };
         /** @description A user's recent risk: scores, failed sign-ins and addresses */
         UserRisk: {
@@ -4322,6 +4653,317 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listAcls: {
+        parameters: {
+            query?: {
+                page?: number | string;
+                page_size?: number | string;
+                entity_type?: string;
+                operation?: "read" | "create" | "update" | "delete";
+                is_active?: "0" | "1" | "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AclPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createAcl: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AclCreate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Acl"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getAcl: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Acl"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateAcl: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AclUpdate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Acl"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteAcl: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    checkRecordPermission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PermissionCheckRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PermissionCheckResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listRecordPermissions: {
+        parameters: {
+            query?: {
+                page?: number | string;
+                page_size?: number | string;
+                entity_type?: string;
+                entity_id?: string;
+                user_id?: number | string;
+                role_id?: number | string;
+                group_id?: number | string;
+                operation?: "read" | "update" | "delete";
+                is_active?: "0" | "1" | "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordPermissionPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    grantRecordPermission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordPermissionCreate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordPermission"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    revokeRecordPermission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordPermission"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listMyRecordPermissions: {
+        parameters: {
+            query?: {
+                entity_type?: string;
+                entity_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserRecordPermissions"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
             429: components["responses"]["TooManyRequests"];

@@ -304,6 +304,41 @@ const ROUTES: Record<string, RouteSpec> = {
     permission: 'security.manage', stake: [], wheres: ['same'], allowed: 204,
     act: async ({ as }) => () => as.delete('/api/v1/security/bans/198.51.100.77'),
   },
+  'POST /api/v1/acls': {
+    // a non-superuser's ACL belongs to their active company; it rules on user.update, which they must hold
+    permission: 'acl.create', stake: ['user.update'], wheres: ['same'],
+    act: async ({ as }) => () => as.post('/api/v1/acls', { name: `acl ${tag()}`, entity_type: 'user', operation: 'update', condition: { id: { _eq: 0 } } }),
+  },
+  'PUT /api/v1/acls/{id}': {
+    permission: 'acl.update', stake: ['user.update'],
+    act: async ({ as, where }) => {
+      const aclId = await acl(where)
+      return () => as.put(`/api/v1/acls/${aclId}`, { priority: 7 })
+    },
+  },
+  'DELETE /api/v1/acls/{id}': {
+    permission: 'acl.delete', stake: ['user.update'], allowed: 204,
+    act: async ({ as, where }) => {
+      const aclId = await acl(where)
+      return () => as.delete(`/api/v1/acls/${aclId}`)
+    },
+  },
+  'POST /api/v1/acls/record-permissions': {
+    // granting read on a user: the caller must be able to read that user in the user's company
+    permission: 'record_permission.create', stake: ['user.read'],
+    act: async ({ as, company }) => {
+      const target = await member(company, [])
+      return () => as.post('/api/v1/acls/record-permissions', { entity_type: 'user', entity_id: String(target.id), operation: 'read', user_id: target.id })
+    },
+  },
+  'DELETE /api/v1/acls/record-permissions/{id}': {
+    permission: 'record_permission.delete', stake: [],
+    act: async ({ as, company }) => {
+      const target = await member(company, [])
+      const grant = await ok(admin.post('/api/v1/acls/record-permissions', { entity_type: 'user', entity_id: String(target.id), operation: 'read', user_id: target.id }))
+      return () => as.delete(`/api/v1/acls/record-permissions/${grant.id}`)
+    },
+  },
   'DELETE /api/v1/access-rules/{id}': {
     permission: 'access_rule.delete', stake: [], allowed: 204,
     act: async ({ as, where }) => {
@@ -330,6 +365,8 @@ const SELF_SERVICE = new Set([
   // passkeys: the caller's own (registration, rename, removal) and sign-in with one
   'POST /api/v1/auth/passkeys/register/options', 'POST /api/v1/auth/passkeys/register/verify', 'PATCH /api/v1/auth/passkeys/{id}',
   'DELETE /api/v1/auth/passkeys/{id}', 'POST /api/v1/auth/passkeys/login/options', 'POST /api/v1/auth/passkeys/login/verify',
+  // a question about the caller's own access: nothing changes
+  'POST /api/v1/acls/check-permission',
   // public report sinks: the caller files a report of their own, nothing else changes
   'POST /api/v1/csp/csp-report', 'POST /api/v1/security/violations',
 ])
@@ -351,6 +388,13 @@ const contentType = (model: string) => contentTypes.find(c => c.model === model)
 async function rule(where: Where) {
   const by = where === 'same' ? ruleMaker : admin
   return (await ok(by.post('/api/v1/access-rules', { name: `rule ${tag()}`, content_type: contentType('group'), can_view: true }))).id as number
+}
+
+let aclMaker: Api
+/** An ACL of ACME (made by an ACME ACL maker) or, for 'other', a global ACL (made by the superuser). */
+async function acl(where: Where) {
+  const by = where === 'same' ? aclMaker : admin
+  return (await ok(by.post('/api/v1/acls', { name: `acl ${tag()}`, entity_type: 'user', operation: 'update', condition: { id: { _eq: 0 } } }))).id as number
 }
 
 const itemMakers = new Map<number, Promise<Api>>()
@@ -377,6 +421,8 @@ beforeAll(async () => {
   contentTypes = await ok(admin.get('/api/v1/content-types'))
   const maker = await member(ACME, ['access_rule.create', 'group.read', 'group.update'])
   ruleMaker = (await signIn(server.url, maker.username, 'Passw0rdOK')).api
+  const aclOwner = await member(ACME, ['acl.manage', 'user.update'])
+  aclMaker = (await signIn(server.url, aclOwner.username, 'Passw0rdOK')).api
 })
 afterAll(() => server?.stop())
 

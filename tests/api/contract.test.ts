@@ -72,6 +72,8 @@ function makers(admin: ApiClient, ids: () => DemoIds) {
       return must(await admin.POST('/api/v1/permissions', { body: { name: `Contract ${s}`, codename: `contract.c${s}`, category: 'contract', action: 'read' } }), 'create permission')
     },
     accessRule: async () => must(await admin.POST('/api/v1/access-rules', { body: { name: `Contract ${n()}`, content_type: ids().userType } }), 'create access rule'),
+    acl: async () => must(await admin.POST('/api/v1/acls', { body: { name: `Contract ${n()}`, entity_type: 'user', operation: 'read', condition: { id: { _eq: 0 } } } }), 'create ACL'),
+    grant: async () => must(await admin.POST('/api/v1/acls/record-permissions', { body: { entity_type: 'user', entity_id: String(ids().john), operation: 'read', user_id: ids().john } }), 'grant record permission'),
   }
 }
 
@@ -174,6 +176,13 @@ const FIXTURES: Record<string, Fixture> = {
   getAccessRule: async f => ({ path: { id: (await f.make.accessRule()).id } }),
   updateAccessRule: async f => ({ path: { id: (await f.make.accessRule()).id } }),
   deleteAccessRule: async f => ({ path: { id: (await f.make.accessRule()).id } }),
+  createAcl: async () => ({ body: { name: `Contract ${nextSerial()}`, entity_type: 'user', operation: 'read', condition: { id: { _eq: 0 } } } }),
+  getAcl: async f => ({ path: { id: (await f.make.acl()).id } }),
+  updateAcl: async f => ({ path: { id: (await f.make.acl()).id }, body: { priority: 5 } }),
+  deleteAcl: async f => ({ path: { id: (await f.make.acl()).id } }),
+  grantRecordPermission: async f => ({ body: { entity_type: 'user', entity_id: String(f.ids.john), operation: 'read', user_id: f.ids.john } }),
+  revokeRecordPermission: async f => ({ path: { id: (await f.make.grant()).id } }),
+  checkRecordPermission: async f => ({ body: { entity_type: 'user', entity_id: String(f.ids.john), operation: 'read' } }),
 
   getActivityLog: async (f) => {
     // the role's own sign-in: an entry every role may read (any entry when anonymous)

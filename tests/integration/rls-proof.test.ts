@@ -44,6 +44,8 @@ const SEEDS: Record<string, (company: number) => SQL> = {
   group_menu_permissions: c => sql`insert into group_menu_permissions (group_id, menu_item_id, company_id) values ((select min(id) from groups), (select min(id) from menu_items), ${c})`,
   access_rules: c => sql`insert into access_rules (name, content_type_id, company_id) values ('proof', (select min(id) from content_types), ${c})`,
   demo_items: c => sql`insert into demo_items (name, code, company_id) values ('proof', ${`PROOF_${c}`}, ${c})`,
+  access_control_lists: c => sql`insert into access_control_lists (name, company_id, entity_type, operation) values ('proof', ${c}, 'user', 'read')`,
+  record_permissions: c => sql`insert into record_permissions (company_id, entity_type, entity_id, user_id, operation) values (${c}, 'user', '1', (select min(id) from users), 'read')`,
 }
 
 const backups = mkdtempSync(join(tmpdir(), 'fastvue-rls-backups-'))

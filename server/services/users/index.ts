@@ -10,6 +10,7 @@ import { inTransaction, type ServiceContext, type UserContext } from '../../kern
 import { conflict, fieldError, forbidden, notFound, unauthorized } from '../../kernel/errors'
 import { assertCompanyVisible, assertDominates, assertHoldsIn, authorizeIn, roleCodes } from '../../kernel/access/grants'
 import { getEffectivePermissions, invalidatePermissions } from '../../kernel/access/permissions'
+import { assertCanOnRecord, recordEntity } from '../../kernel/access/records'
 import { memberOfActiveCompany, membersOf, seesAll } from '../../kernel/access/scope'
 import { escapeLike, offsetOf, pageOf, type PageQuery } from '../../kernel/serialize'
 import { emailChanged } from '../account/verification'
@@ -23,6 +24,13 @@ export async function findUserOr404(ctx: ServiceContext, id: number): Promise<Us
   const [user] = await ctx.db.select().from(users).where(and(eq(users.id, id), live, memberOfActiveCompany(ctx, users.id))).limit(1)
   if (!user) throw notFound('User not found')
   return user
+}
+
+/** The user record's ACLs and per-record grants (docs/decisions.md, "Record ACLs and per-record grants"). */
+async function assertCanOnUser(ctx: ServiceContext, operation: 'read' | 'update', user: UserRow) {
+  if (seesAll(ctx)) return
+  const record = await recordEntity('user')!.load(ctx, String(user.id))
+  if (record) await assertCanOnRecord(ctx, 'user', operation, record)
 }
 
 // ----------------------------------------------------------------- the list
@@ -97,6 +105,7 @@ export async function listUsers(ctx: ServiceContext, q: UserListQueryInput) {
 /** The user with their roles and permissions, as far as the caller's company may see them. */
 export async function getUser(ctx: ServiceContext, id: number) {
   const user = await findUserOr404(ctx, id)
+  await assertCanOnUser(ctx, 'read', user)
   const [lock] = await ctx.db.select({ until: sql<Date | null>`max(${loginAttempts.lockedUntil})` }).from(loginAttempts)
     .where(and(eq(loginAttempts.userId, id), sql`${loginAttempts.lockedUntil} > now()`))
   const companyRoles = await ctx.db.select({
@@ -180,6 +189,7 @@ function changes<K extends string>(input: Partial<Record<K, unknown>>, columns: 
 export async function updateUser(ctx: UserContext, id: number, input: UserUpdateInput) {
   return inTransaction(ctx, async (tx) => {
     const before = await findUserOr404(tx, id)
+    await assertCanOnUser(tx, 'update', before)
     await assertDominates(tx, before, 'all')
     if (input.is_active === false && id === ctx.user.id) throw forbidden('You cannot deactivate your own account')
     await assertUnique(tx.db, input.email !== before.email ? input.email : undefined, input.username !== before.username ? input.username : undefined, id)
