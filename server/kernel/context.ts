@@ -1,6 +1,7 @@
 import type { PermissionCode } from '../../shared/permission-codes'
 import type { Db, DbOrTx } from '../db/client'
 import { getEffectivePermissions, hasPermission } from './access/permissions'
+import { getFieldRules, type FieldRuleSet } from './access/fields'
 
 export interface AuthUser {
   id: number
@@ -41,6 +42,8 @@ export interface ServiceContext {
   can: (code: PermissionCode) => boolean
   /** the caller's permissions in another company (null company = global roles and groups only) */
   permissionsIn: (companyId: number | null) => Promise<PermissionSet>
+  /** the caller's field rules in the active company (null: unrestricted), computed once per request when first asked */
+  fieldRules: () => Promise<FieldRuleSet>
   /** runs `effect` after the surrounding transaction commits (at once outside a transaction); never after a rollback */
   afterCommit: (effect: Effect) => Promise<void>
   /** true inside `inTransaction` */
@@ -65,6 +68,7 @@ interface Shared {
   init: ContextInit
   /** permission sets per company, for the life of the request */
   byCompany: Map<number | null, Promise<PermissionSet>>
+  fieldRules?: Promise<FieldRuleSet>
 }
 
 const SHARED = Symbol('fastvue.context')
@@ -104,6 +108,10 @@ function build(shared: Shared, db: DbOrTx, permissions: PermissionSet, queue: Se
         shared.byCompany.set(companyId, found)
       }
       return found
+    },
+    fieldRules: () => {
+      if (user === null || user.isSuperuser || permissions === null) return Promise.resolve(null)
+      return shared.fieldRules ??= getFieldRules(db, user.id, user.companyId, user.securityVersion)
     },
     afterCommit: async (effect) => {
       if (queue) queue.add(effect)
