@@ -8,7 +8,7 @@ import { logActivity } from '../kernel/activity'
 import { createContext, type ServiceContext, type UserContext } from '../kernel/context'
 import { AppError, describeError, forbidden, isUnavailable, twoFactorRequired, unauthorized, type ErrorKind } from '../kernel/errors'
 import { assertWritable, hiddenKeys } from '../kernel/access/fields'
-import '../kernel/access/field-entities'
+import { registerCoreFieldEntities } from '../kernel/access/field-entities'
 import { hidingProjector, projector } from '../kernel/projection'
 import { RateLimitedError, rateLimitHeaders } from '../kernel/rate-limit'
 import { parseInput, parseJsonBody } from '../kernel/validation'
@@ -16,6 +16,9 @@ import { DRAIN_MAX } from './request-body'
 import { screenBody } from './threat-screen'
 
 type Schema = z.ZodType
+
+// a module imported only for its effects is dropped by the server bundle: register by a call
+registerCoreFieldEntities()
 
 /** Error statuses a route may declare beyond those its shape implies. */
 export type DeclarableStatus = 400 | 401 | 403 | 404 | 409 | 429
