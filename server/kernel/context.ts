@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm'
 import { getEffectivePermissions, hasPermission } from './access/permissions'
 import { rlsContextStatement, runsUnderRls } from './rls'
 import { canOnRecord, type EntityRecord } from './access/records'
+import { getFieldRules, type FieldRuleSet } from './access/fields'
 
 export interface AuthUser {
   id: number
@@ -49,6 +50,8 @@ export interface ServiceContext {
    * record or its id): RBAC in the record's company, then its ACLs and per-record grants.
    */
   canOnRecord: (entityType: string, operation: string, record: EntityRecord | string | number) => Promise<boolean>
+  /** the caller's field rules in the active company (null: unrestricted), computed once per request when first asked */
+  fieldRules: () => Promise<FieldRuleSet>
   /** runs `effect` after the surrounding transaction commits (at once outside a transaction); never after a rollback */
   afterCommit: (effect: Effect) => Promise<void>
   /** true inside `inTransaction` */
@@ -73,6 +76,7 @@ interface Shared {
   init: ContextInit
   /** permission sets per company, for the life of the request */
   byCompany: Map<number | null, Promise<PermissionSet>>
+  fieldRules?: Promise<FieldRuleSet>
 }
 
 const SHARED = Symbol('fastvue.context')
@@ -114,6 +118,10 @@ function build(shared: Shared, db: DbOrTx, permissions: PermissionSet, queue: Se
       return found
     },
     canOnRecord: (entityType, operation, record) => canOnRecord(ctx, entityType, operation, record),
+    fieldRules: () => {
+      if (user === null || user.isSuperuser || permissions === null) return Promise.resolve(null)
+      return shared.fieldRules ??= getFieldRules(db, user.id, user.companyId, user.securityVersion)
+    },
     afterCommit: async (effect) => {
       if (queue) queue.add(effect)
       else await runEffects([effect], init.requestId)

@@ -11,6 +11,8 @@ export interface FieldError {
 export class AppError extends Error {
   /** a machine-readable reason the reply carries next to `detail` (e.g. `2fa_required`) */
   code?: string
+  /** more machine-readable members of the reply (e.g. the `field` of a `field_forbidden`) */
+  data?: Record<string, unknown>
   constructor(public kind: ErrorKind, message: string, public fields?: FieldError[], public retryAfterSeconds?: number) {
     super(message)
     this.name = 'AppError'

@@ -60,21 +60,54 @@ function objectKeys(schema: z.ZodType, seen = new Set<z.ZodType>()): { keys: Map
   }
 }
 
-const cache = new WeakMap<z.ZodType, Projector>()
+/** Keys an object-shaped schema names (null when it is not object-shaped): the fields of an entity's response or input. */
+export function schemaKeys(schema: z.ZodType): string[] | null {
+  const shape = objectKeys(schema)
+  return shape ? [...shape.keys.keys()] : null
+}
+
+/** Object schemas whose listed keys a projector leaves out (field permissions: unreadable fields). */
+export type HiddenKeys = ReadonlyMap<z.ZodType, ReadonlySet<string>>
+
+interface Variant { cache: WeakMap<z.ZodType, Projector>, hide: HiddenKeys | null }
+const plain: Variant = { cache: new WeakMap(), hide: null }
+/** Projectors that hide keys, per hiding signature: compiled once, so hiding costs nothing per row. */
+const variants = new Map<string, Variant>()
+const VARIANTS_MAX = 500
 
 export function projector(schema: z.ZodType): Projector {
+  return projectorIn(plain, schema)
+}
+
+/**
+ * A projector that also leaves out `hide`'s keys of the object schemas it names. `signature`
+ * identifies `hide` (equal signatures, equal hiding): the compiled projector is reused across requests.
+ */
+export function hidingProjector(schema: z.ZodType, hide: HiddenKeys, signature: string): Projector {
+  let variant = variants.get(signature)
+  if (!variant) {
+    if (variants.size >= VARIANTS_MAX) variants.clear()
+    variant = { cache: new WeakMap(), hide }
+    variants.set(signature, variant)
+  }
+  return projectorIn(variant, schema)
+}
+
+function projectorIn(variant: Variant, schema: z.ZodType): Projector {
+  const { cache } = variant
   const hit = cache.get(schema)
   if (hit) return hit
   // recursive schemas (trees) reach themselves again: hand out a forwarder until built
   const slot: { built?: Projector } = {}
   cache.set(schema, v => slot.built!(v))
-  slot.built = build(schema)
+  slot.built = build(variant, schema)
   cache.set(schema, slot.built)
   return slot.built
 }
 
-function build(schema: z.ZodType): Projector {
+function build(variant: Variant, schema: z.ZodType): Projector {
   const def = defOf(schema)
+  const projector = (s: z.ZodType) => projectorIn(variant, s)
   switch (def.type) {
     case 'nullable': case 'optional': case 'default': case 'prefault': case 'readonly': case 'nonoptional': case 'catch':
       return projector(def.innerType!)
@@ -101,7 +134,8 @@ function build(schema: z.ZodType): Projector {
       const shape = objectKeys(schema)
       if (!shape) return identity
       if (shape.open) return identity
-      const keys = [...shape.keys].map(([key, schemas]) => ({ key, nested: schemas.length === 1 ? projector(schemas[0]!) : identity }))
+      const hidden = variant.hide?.get(schema)
+      const keys = [...shape.keys].filter(([key]) => !hidden?.has(key)).map(([key, schemas]) => ({ key, nested: schemas.length === 1 ? projector(schemas[0]!) : identity }))
       return compileObject(keys)
     }
     default:

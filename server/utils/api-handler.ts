@@ -7,13 +7,18 @@ import { useDb } from '../db/client'
 import { logActivity } from '../kernel/activity'
 import { createContext, type ServiceContext, type UserContext } from '../kernel/context'
 import { AppError, describeError, forbidden, isUnavailable, twoFactorRequired, unauthorized, type ErrorKind } from '../kernel/errors'
-import { projector } from '../kernel/projection'
+import { assertWritable, hiddenKeys } from '../kernel/access/fields'
+import { registerCoreFieldEntities } from '../kernel/access/field-entities'
+import { hidingProjector, projector } from '../kernel/projection'
 import { RateLimitedError, rateLimitHeaders } from '../kernel/rate-limit'
 import { parseInput, parseJsonBody } from '../kernel/validation'
 import { DRAIN_MAX } from './request-body'
 import { screenBody } from './threat-screen'
 
 type Schema = z.ZodType
+
+// a module imported only for its effects is dropped by the server bundle: register by a call
+registerCoreFieldEntities()
 
 /** Error statuses a route may declare beyond those its shape implies. */
 export type DeclarableStatus = 400 | 401 | 403 | 404 | 409 | 429
@@ -37,6 +42,12 @@ export interface ApiOptions<P extends Schema | undefined, Q extends Schema | und
   jsonTypes?: string[]
   /** a multipart/form-data body the handler reads itself: field name → description (files) */
   multipart?: Record<string, string>
+  /**
+   * the entity (field registry) this route reads and writes: the caller's field rules then hide
+   * unreadable fields of its objects in the reply, and a body setting a field they may not write
+   * is refused (403 `field_forbidden`)
+   */
+  entity?: string
   /** the reply's schema: it documents the route and is the allow-list of what leaves it */
   response?: Schema
   /** success status (default 200); 302: a redirect, the handler sets `Location` and `response` documents the body */
@@ -94,6 +105,7 @@ export function defineApiHandler<P extends Schema | undefined = undefined, Q ext
   let statuses: Set<number> | undefined
   const handler = defineEventHandler(async (event) => {
     let reply: unknown
+    let hidden: ReturnType<typeof hiddenKeys> = null
     try {
       const ctx = await buildContext(event, options)
       const input = {
@@ -101,6 +113,11 @@ export function defineApiHandler<P extends Schema | undefined = undefined, Q ext
         query: options.query ? parseInput(options.query, getQuery(event), 'query') : undefined,
         body: options.body ? parseInput(options.body, await readJsonBody(event, options.jsonTypes), 'body') : undefined,
       } as ApiInput<P, Q, B>
+      if (options.entity) {
+        const rules = await ctx.fieldRules()
+        if (options.body) assertWritable(rules, options.entity, input.body)
+        hidden = hiddenKeys(rules)
+      }
       const result = await fn(ctx as Ctx<O>, input, event)
       if (options.status) setResponseStatus(event, options.status)
       if (result === undefined || options.status === 204) {
@@ -111,7 +128,8 @@ export function defineApiHandler<P extends Schema | undefined = undefined, Q ext
         // a handler that answers another status (a refusal with a report) is shaped by that status's schema
         const status = event.node.res.statusCode
         const alternate = status >= 300 ? options.responses?.[status] : undefined
-        reply = status < 300 || status === options.status ? project(result) : alternate ? projector(alternate)(result) : result
+        const shape = hidden && options.response ? hidingProjector(options.response, hidden.hide, hidden.signature) : project
+        reply = status < 300 || status === options.status ? shape(result) : alternate ? projector(alternate)(result) : result
       }
     }
     catch (error) {
@@ -119,7 +137,7 @@ export function defineApiHandler<P extends Schema | undefined = undefined, Q ext
     }
     if (isTest()) {
       statuses ??= new Set(declaredStatuses(options, event.context.matchedRoute?.path ?? ''))
-      checkContract(event, options, statuses, reply)
+      checkContract(event, options, statuses, reply, hidden?.keys)
     }
     return reply
   })
@@ -203,7 +221,7 @@ export function sendApiError(event: H3Event, error: unknown) {
     if (error.retryAfterSeconds !== undefined) setResponseHeader(event, 'Retry-After', error.retryAfterSeconds)
     if (error instanceof RateLimitedError) setResponseHeaders(event, rateLimitHeaders(error.decision))
     if (status === 429) return { detail: error.message, retry_after: error.retryAfterSeconds ?? 1 }
-    return { detail: error.kind === 'validation' ? (error.fields ?? error.message) : error.message, ...(error.code ? { code: error.code } : {}) }
+    return { detail: error.kind === 'validation' ? (error.fields ?? error.message) : error.message, ...(error.code ? { code: error.code } : {}), ...error.data }
   }
   if (isUnavailable(error)) {
     // the database or cache is unreachable: the client may retry; one line, the cause chain without query text
@@ -245,14 +263,16 @@ function pgErrorCode(error: unknown): string | undefined {
  * a body its response schema rejects) is flagged in `X-Contract-Violation`; the API test client
  * fails any test that receives one.
  */
-function checkContract(event: H3Event, options: ApiMeta, statuses: Set<number>, reply: unknown) {
+function checkContract(event: H3Event, options: ApiMeta, statuses: Set<number>, reply: unknown, hiddenKeys?: ReadonlySet<string>) {
   const status = event.node.res.statusCode
   const problems: string[] = []
   if (!statuses.has(status)) problems.push(`status ${status} not declared`)
   const schema = status < 300 || status === options.status ? options.response : options.responses?.[status]
   if (status !== 204 && schema) {
     const check = schema.safeParse(reply)
-    if (!check.success) problems.push(`response: ${check.error.issues.slice(0, 3).map(i => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`)
+    // fields the caller's field rules hide are absent by design
+    const issues = check.success ? [] : check.error.issues.filter(i => !(hiddenKeys?.has(String(i.path.at(-1))) && i.code === 'invalid_type'))
+    if (issues.length) problems.push(`response: ${issues.slice(0, 3).map(i => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`)
   }
   if (problems.length) setResponseHeader(event, 'X-Contract-Violation', problems.join(' | ').replace(/[^\x20-\x7E]/g, '?').slice(0, 500))
 }

@@ -1407,6 +1407,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/field-permissions/entities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Entities whose fields roles and groups can restrict
+         * @description Their fields, derived from the API's response and input schemas; id is always readable and not listed.
+         *
+         *     Any signed-in user.
+         */
+        get: operations["listFieldEntities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/groups": {
         parameters: {
             query?: never;
@@ -1458,6 +1480,34 @@ export interface paths {
          * @description Requires permission `group.delete` in the active company (superusers pass).
          */
         delete: operations["deleteGroup"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/groups/{id}/field-permissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Field permissions of a group
+         * @description Per entity, which fields holders may read and write; restricted=false: no rules (every field).
+         *
+         *     Requires permission `group.read` in the active company (superusers pass).
+         */
+        get: operations["getGroupFieldPermissions"];
+        /**
+         * Replace one entity's field permissions of a group
+         * @description restricted=true: holders read and write only the fields marked (id stays readable); restricted=false: no rules. Nobody grants field access they do not hold.
+         *
+         *     Requires permission `group.update` in the active company (superusers pass).
+         */
+        put: operations["setGroupFieldPermissions"];
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2088,6 +2138,34 @@ export interface paths {
          *     Requires permission `role.delete` in the active company (superusers pass).
          */
         delete: operations["deleteRole"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roles/{id}/field-permissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Field permissions of a role
+         * @description Per entity, which fields holders may read and write; restricted=false: no rules (every field).
+         *
+         *     Requires permission `role.read` in the active company (superusers pass).
+         */
+        get: operations["getRoleFieldPermissions"];
+        /**
+         * Replace one entity's field permissions of a role
+         * @description restricted=true: holders read and write only the fields marked (id stays readable); restricted=false: no rules. Nobody grants field access they do not hold.
+         *
+         *     Requires permission `role.update` in the active company (superusers pass).
+         */
+        put: operations["setRoleFieldPermissions"];
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -3148,6 +3226,32 @@ export interface components {
                 count: number;
             }[];
         };
+        /** @description The field rules of a role or group for one entity; restricted=false: no rules, every field readable and writable */
+        EntityFieldPermissions: {
+            entity: string;
+            restricted: boolean;
+            fields: components["schemas"]["FieldAccess"][];
+        };
+        /** @description Whether holders may read and write one field */
+        FieldAccess: {
+            field: string;
+            read: boolean;
+            write: boolean;
+        };
+        /** @description Entities whose fields roles and groups can restrict */
+        FieldEntities: {
+            items: components["schemas"]["FieldEntity"][];
+        };
+        /** @description An entity whose fields can be restricted, with its fields (id is always readable and not listed) */
+        FieldEntity: {
+            entity: string;
+            label: string;
+            fields: {
+                name: string;
+                readable: boolean;
+                writable: boolean;
+            }[];
+        };
         FieldError: {
             /**
              * @description Where: `body`, `query` or `path`, then the field path
@@ -3161,6 +3265,24 @@ export interface components {
             msg: string;
             /** @example invalid_format */
             type: string;
+        };
+        /** @description The field rules of a role or group, one entry per registered entity */
+        FieldPermissions: {
+            items: components["schemas"]["EntityFieldPermissions"][];
+        };
+        /** @description Replaces one entity's field rules of a role or group */
+        FieldPermissionsUpdate: {
+            entity: string;
+            restricted: boolean;
+            /** @default [] */
+            fields?: components["schemas"]["FieldAccess"][];
+        };
+        /** @description Replaces one entity's field rules of a role or group */
+        FieldPermissionsUpdateInput: {
+            entity: string;
+            restricted: boolean;
+            /** @default [] */
+            fields?: components["schemas"]["FieldAccess"][];
         };
         /** @description A group */
         Group: {
@@ -6773,6 +6895,31 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    listFieldEntities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldEntities"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     listGroups: {
         parameters: {
             query?: {
@@ -6924,6 +7071,69 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getGroupFieldPermissions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldPermissions"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    setGroupFieldPermissions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FieldPermissionsUpdate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityFieldPermissions"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationError"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
@@ -8648,6 +8858,69 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getRoleFieldPermissions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldPermissions"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    setRoleFieldPermissions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FieldPermissionsUpdateInput"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityFieldPermissions"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationError"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];

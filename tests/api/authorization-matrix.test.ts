@@ -237,6 +237,20 @@ const ROUTES: Record<string, RouteSpec> = {
       return () => as.put(`/api/v1/groups/${groupId}/menu-permissions`, ['settings.roles'])
     },
   },
+  'PUT /api/v1/roles/{id}/field-permissions': {
+    permission: 'role.update', stake: [],
+    act: async ({ as, company }) => {
+      const roleId = await role(company, [])
+      return () => as.put(`/api/v1/roles/${roleId}/field-permissions`, { entity: 'user', restricted: true, fields: [{ field: 'email', read: true, write: false }] })
+    },
+  },
+  'PUT /api/v1/groups/{id}/field-permissions': {
+    permission: 'group.update', stake: [],
+    act: async ({ as, company }) => {
+      const groupId = await group(company, [])
+      return () => as.put(`/api/v1/groups/${groupId}/field-permissions`, { entity: 'user', restricted: true, fields: [{ field: 'email', read: true, write: false }] })
+    },
+  },
   'POST /api/v1/companies': {
     permission: 'company.create', stake: [],
     act: async ({ as, company }) => () => as.post('/api/v1/companies/', { name: `Branch ${tag()}`, code: `B${tag()}`, parent_company_id: company }),

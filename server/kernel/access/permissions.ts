@@ -132,6 +132,45 @@ export async function getEffectivePermissions(db: DbOrTx, userId: number, compan
   return set
 }
 
+/** In-process copies of other per-user sets cached by version (field rules). */
+const localValues = new Map<string, { value: unknown, at: number }>()
+
+/**
+ * Another per-(user, company) value cached exactly like the permission sets: under the security
+ * version (so every bump invalidates it), in the shared cache for PERMISSION_CACHE_TTL and in
+ * process for LOCAL_CACHE_MS; read from the database whenever the cache is off or down.
+ */
+export async function cachedPerVersion<T>(prefix: string, userId: number, companyId: number | null, query: () => Promise<T>, knownVersion?: string, cache: Cache = useCache()): Promise<T> {
+  const config = useConfig()
+  if (!config.cacheEnabled) return query()
+  const version = knownVersion ?? await currentVersion(cache)
+  if (version === null) return query()
+  const key = `${prefix}:${version}:${userId}:${companyId ?? 'none'}`
+  const hit = localValues.get(key)
+  if (hit && hit.at > Date.now() - LOCAL_CACHE_MS) return hit.value as T
+  let value: T | null
+  try {
+    value = await cache.storage.getItem<T>(key)
+  }
+  catch (error) {
+    cacheFailed(error, `reading cached ${prefix}`)
+    return query()
+  }
+  if (value === null || value === undefined) {
+    value = await query()
+    try {
+      await cache.storage.setItem(key, value as never, { ttl: config.permissionCacheTtl })
+    }
+    catch (error) {
+      cacheFailed(error, `storing ${prefix}`)
+      return value
+    }
+  }
+  if (localValues.size >= LOCAL_MAX) localValues.clear()
+  localValues.set(key, { value, at: Date.now() })
+  return value
+}
+
 /**
  * Invalidate every cached permission set and authentication result (roles, groups, memberships,
  * grants, superuser flag, user status, sessions). Call it after the change has committed.
@@ -140,6 +179,7 @@ export async function getEffectivePermissions(db: DbOrTx, userId: number, compan
  */
 export async function invalidatePermissions(cache: Cache = useCache()): Promise<void> {
   local.clear()
+  localValues.clear()
   try {
     await cache.ready(500)
     await cache.storage.setItem(VERSION_KEY, newVersion())

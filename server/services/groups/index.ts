@@ -16,7 +16,7 @@ const memberCount = sql<number>`(select count(*)::int from user_groups ug join u
 const groupResponse = (g: GroupRow, count: number) => ({ ...toSnake(g), member_count: count })
 
 /** Groups follow the active company (plus global groups), like every other resource. */
-async function findGroupOr404(ctx: ServiceContext, id: number) {
+export async function findGroupOr404(ctx: ServiceContext, id: number) {
   const [group] = await ctx.db.select().from(groups).where(and(eq(groups.id, id), inActiveCompanyOrGlobal(ctx, groups.companyId))).limit(1)
   if (!group) throw notFound('Group not found')
   return group

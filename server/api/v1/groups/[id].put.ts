@@ -3,6 +3,6 @@ import { GroupResponse, GroupUpdate } from '#shared/schemas/group'
 import { updateGroup } from '~~/server/services/groups'
 
 export default defineApiHandler({
-  operationId: 'updateGroup', permission: 'group.update', params: IdParams, body: GroupUpdate, response: GroupResponse, tags: ['groups'],
+  entity: 'group', operationId: 'updateGroup', permission: 'group.update', params: IdParams, body: GroupUpdate, response: GroupResponse, tags: ['groups'],
   summary: 'Update a group', description: 'permission_ids and user_ids, when given, replace the sets.',
 }, (ctx, { params, body }) => updateGroup(ctx, params.id, body))

@@ -3,5 +3,5 @@ import { RoleWithPermissions } from '#shared/schemas/role'
 import { getRole } from '~~/server/services/roles'
 
 export default defineApiHandler({
-  operationId: 'getRole', permission: 'role.read', params: IdParams, response: RoleWithPermissions, tags: ['roles'], summary: 'A role with its permissions',
+  entity: 'role', operationId: 'getRole', permission: 'role.read', params: IdParams, response: RoleWithPermissions, tags: ['roles'], summary: 'A role with its permissions',
 }, (ctx, { params }) => getRole(ctx, params.id))

@@ -3,5 +3,5 @@ import { UserDetailResponse } from '#shared/schemas/user'
 import { getUser } from '~~/server/services/users'
 
 export default defineApiHandler({
-  operationId: 'getUser', permission: 'user.read', params: IdParams, response: UserDetailResponse, tags: ['users'], summary: 'A user with company roles and permissions',
+  entity: 'user', operationId: 'getUser', permission: 'user.read', params: IdParams, response: UserDetailResponse, tags: ['users'], summary: 'A user with company roles and permissions',
 }, (ctx, { params }) => getUser(ctx, params.id))

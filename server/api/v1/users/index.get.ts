@@ -3,6 +3,6 @@ import { pageOf } from '#shared/schemas/common'
 import { listUsers } from '~~/server/services/users'
 
 export default defineApiHandler({
-  operationId: 'listUsers', permission: 'user.read', query: UserListQuery, response: pageOf(UserResponse), tags: ['users'],
+  entity: 'user', operationId: 'listUsers', permission: 'user.read', query: UserListQuery, response: pageOf(UserResponse), tags: ['users'],
   summary: 'List users', description: 'Users of the active company (all users for superusers); soft-deleted users never appear.',
 }, (ctx, { query }) => listUsers(ctx, query))
