@@ -53,6 +53,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/access-rules/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Which records a filter would let a user see (among those the caller sees)
+         * @description Requires permission `access_rule.read` in the active company (superusers pass).
+         */
+        post: operations["previewAccessRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/activity-logs": {
         parameters: {
             query?: never;
@@ -2424,9 +2444,7 @@ export interface components {
              * @enum {string}
              */
             scope?: "own" | "group" | "company" | "all";
-            filters?: {
-                [key: string]: unknown;
-            } | null;
+            filters?: components["schemas"]["RecordFilter"] | null;
             /** @default true */
             can_view?: boolean;
             /** @default false */
@@ -2455,15 +2473,32 @@ export interface components {
             /** @example 20 */
             page_size: number;
         };
+        /** @description A filter to try: the records it would let a user see */
+        AccessRulePreview: {
+            content_type: number | string;
+            /**
+             * @default all
+             * @enum {string}
+             */
+            scope?: "own" | "group" | "company" | "all";
+            filters?: components["schemas"]["RecordFilter"] | null;
+            user?: (number | string) | null;
+        };
+        /** @description The first records a filter matches, and how many */
+        AccessRulePreviewResult: {
+            total: number;
+            items: {
+                id: number;
+                label: string | null;
+            }[];
+        };
         /** @description Changes to an access rule */
         AccessRuleUpdate: {
             name?: string;
             description?: string | null;
             /** @enum {string} */
             scope?: "own" | "group" | "company" | "all";
-            filters?: {
-                [key: string]: unknown;
-            } | null;
+            filters?: components["schemas"]["RecordFilter"] | null;
             can_view?: boolean;
             can_add?: boolean;
             can_change?: boolean;
@@ -3514,6 +3549,10 @@ export interface components {
              */
             retry_after: number;
         };
+        /** @description A record filter: `{ field: { _op: value } }`, `_and`/`_or` lists, one level of relation paths, variables such as `$CURRENT_USER` */
+        RecordFilter: {
+            [key: string]: unknown;
+        };
         /** @description A refresh token to exchange */
         RefreshRequest: {
             refresh_token: string;
@@ -4235,6 +4274,37 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    previewAccessRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccessRulePreview"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessRulePreviewResult"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationError"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];

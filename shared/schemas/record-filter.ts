@@ -53,8 +53,14 @@ export function filterProblems(input: unknown): [(string | number)[], string][] 
         else sub.forEach((s, i) => walk(s, [...path, key, i], depth + 1, inRelation))
         continue
       }
-      if (key.startsWith('_')) { problems.push([[...path, key], `Unknown operator ${key}`]); continue }
-      if (!FIELD_NAME.test(key)) { problems.push([[...path, key], 'Not a field name']); continue }
+      if (key.startsWith('_')) {
+        problems.push([[...path, key], `Unknown operator ${key}`])
+        continue
+      }
+      if (!FIELD_NAME.test(key)) {
+        problems.push([[...path, key], 'Not a field name'])
+        continue
+      }
       if (!isObject(sub)) {
         // shorthand for _eq
         if (!scalar.safeParse(sub).success) problems.push([[...path, key], 'Expected a value or an operator object'])
@@ -63,7 +69,10 @@ export function filterProblems(input: unknown): [(string | number)[], string][] 
       const ops = Object.keys(sub)
       if (ops.length && ops.every(op => op.startsWith('_'))) {
         for (const op of ops) {
-          if (!(FILTER_OPERATORS as readonly string[]).includes(op)) { problems.push([[...path, key, op], `Unknown operator ${op}`]); continue }
+          if (!(FILTER_OPERATORS as readonly string[]).includes(op)) {
+            problems.push([[...path, key, op], `Unknown operator ${op}`])
+            continue
+          }
           if (!value.safeParse(sub[op]).success) problems.push([[...path, key, op], 'Expected a value or a list of values'])
         }
       }

@@ -172,6 +172,7 @@ const FIXTURES: Record<string, Fixture> = {
   getAccessRule: async f => ({ path: { id: (await f.make.accessRule()).id } }),
   updateAccessRule: async f => ({ path: { id: (await f.make.accessRule()).id } }),
   deleteAccessRule: async f => ({ path: { id: (await f.make.accessRule()).id } }),
+  previewAccessRule: async f => ({ refs: { content_type: f.ids.userType } }),
 
   getActivityLog: async (f) => {
     // the role's own sign-in: an entry every role may read (any entry when anonymous)

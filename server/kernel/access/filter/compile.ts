@@ -49,7 +49,9 @@ export function render(entity: string, node: Node): Compiled {
   }
   const walk = (n: Node): void => {
     switch (n.kind) {
-      case 'const': out.push(n.value ? 'true' : 'false'); return
+      case 'const':
+        out.push(n.value ? 'true' : 'false')
+        return
       case 'and': case 'or':
         out.push('(')
         n.items.forEach((item, i) => {
@@ -58,9 +60,19 @@ export function render(entity: string, node: Node): Compiled {
         })
         out.push(')')
         return
-      case 'cmp': out.push(`(${col(n.col)} ${n.op} `); operand(n.operand); out.push(')'); return
-      case 'contains': out.push(`(strpos(${col(n.col)}, `); operand(n.operand); out.push(') > 0)'); return
-      case 'null': out.push(`(${col(n.col)} is ${n.isNull ? '' : 'not '}null)`); return
+      case 'cmp':
+        out.push(`(${col(n.col)} ${n.op} `)
+        operand(n.operand)
+        out.push(')')
+        return
+      case 'contains':
+        out.push(`(strpos(${col(n.col)}, `)
+        operand(n.operand)
+        out.push(') > 0)')
+        return
+      case 'null':
+        out.push(`(${col(n.col)} is ${n.isNull ? '' : 'not '}null)`)
+        return
       case 'in':
         out.push(`(${n.negate ? 'not ' : ''}(${col(n.col)} = any(`)
         out.push(n.list.kind === 'list_var' ? { list: n.list.name } : { lits: n.list.values, type: n.list.type })

@@ -7,21 +7,21 @@ import { getEntity, type EntityDef, type FieldType } from './registry'
  */
 
 export type ListVar = 'company_ids' | 'role_ids' | 'group_ids'
-export type Operand =
-  | { kind: 'lit', type: FieldType, value: string | number | boolean }
-  | { kind: 'var', name: 'user_id' | 'company_id' }
-  | { kind: 'now', offset?: { n: number, unit: string } }
-  | { kind: 'user_field', column: string }
+export type Operand
+  = | { kind: 'lit', type: FieldType, value: string | number | boolean }
+    | { kind: 'var', name: 'user_id' | 'company_id' }
+    | { kind: 'now', offset?: { n: number, unit: string } }
+    | { kind: 'user_field', column: string }
 export type ListOperand = { kind: 'lits', type: FieldType, values: (string | number | boolean)[] } | { kind: 'list_var', name: ListVar }
 export interface ColRef { rel: boolean, column: string }
-export type Node =
-  | { kind: 'and' | 'or', items: Node[] }
-  | { kind: 'cmp', col: ColRef, op: '=' | '<>' | '<' | '<=' | '>' | '>=', operand: Operand }
-  | { kind: 'in', col: ColRef, negate: boolean, list: ListOperand }
-  | { kind: 'null', col: ColRef, isNull: boolean }
-  | { kind: 'contains', col: ColRef, operand: Operand }
-  | { kind: 'rel', table: string, local: string, remote: string, node: Node }
-  | { kind: 'const', value: boolean }
+export type Node
+  = | { kind: 'and' | 'or', items: Node[] }
+    | { kind: 'cmp', col: ColRef, op: '=' | '<>' | '<' | '<=' | '>' | '>=', operand: Operand }
+    | { kind: 'in', col: ColRef, negate: boolean, list: ListOperand }
+    | { kind: 'null', col: ColRef, isNull: boolean }
+    | { kind: 'contains', col: ColRef, operand: Operand }
+    | { kind: 'rel', table: string, local: string, remote: string, node: Node }
+    | { kind: 'const', value: boolean }
 
 export class FilterError extends Error {
   constructor(public problems: [(string | number)[], string][]) {
@@ -98,13 +98,19 @@ export function parseFilter(entityName: string, filter: unknown): Node {
     const out: Node[] = []
     for (const [op, v] of ops) {
       const at = [...path, op]
-      if (!(FILTER_OPERATORS as readonly string[]).includes(op)) { problems.push([at, `Unknown operator ${op}`]); continue }
+      if (!(FILTER_OPERATORS as readonly string[]).includes(op)) {
+        problems.push([at, `Unknown operator ${op}`])
+        continue
+      }
       if (op === '_null') {
         if (typeof v !== 'boolean') problems.push([at, 'Expected true or false'])
         else out.push({ kind: 'null', col, isNull: v })
         continue
       }
-      if (v === null && (op === '_eq' || op === '_neq')) { out.push({ kind: 'null', col, isNull: op === '_eq' }); continue }
+      if (v === null && (op === '_eq' || op === '_neq')) {
+        out.push({ kind: 'null', col, isNull: op === '_eq' })
+        continue
+      }
       if (op === '_in' || op === '_nin') {
         const negate = op === '_nin'
         if (typeof v === 'string' && LIST_VARS[v]) {
@@ -117,14 +123,23 @@ export function parseFilter(entityName: string, filter: unknown): Node {
         if (values.every(x => x?.kind === 'lit')) out.push({ kind: 'in', col, negate, list: { kind: 'lits', type: field.type, values: values.map(x => (x as { value: string | number | boolean }).value) } })
         continue
       }
-      if (Array.isArray(v)) { problems.push([at, 'Expected one value']); continue }
+      if (Array.isArray(v)) {
+        problems.push([at, 'Expected one value'])
+        continue
+      }
       if (op === '_contains') {
-        if (field.type !== 'text') { problems.push([at, '_contains applies to text fields']); continue }
+        if (field.type !== 'text') {
+          problems.push([at, '_contains applies to text fields'])
+          continue
+        }
         const o = operand('text', v, at)
         if (o) out.push({ kind: 'contains', col, operand: o })
         continue
       }
-      if (field.type === 'bool' && op !== '_eq' && op !== '_neq') { problems.push([at, `${op} does not apply to true/false fields`]); continue }
+      if (field.type === 'bool' && op !== '_eq' && op !== '_neq') {
+        problems.push([at, `${op} does not apply to true/false fields`])
+        continue
+      }
       const o = operand(field.type, v, at)
       if (o) out.push({ kind: 'cmp', col, op: CMP[op as FilterOperator]!, operand: o })
     }
@@ -143,11 +158,17 @@ export function parseFilter(entityName: string, filter: unknown): Node {
       const isOps = typeof spec === 'object' && spec !== null && Object.keys(spec).every(k => k.startsWith('_'))
       if (relation && !isOps) {
         const target = getEntity(relation.target)
-        if (!target) { problems.push([[...path, key], `Unknown relation target ${relation.target}`]); continue }
+        if (!target) {
+          problems.push([[...path, key], `Unknown relation target ${relation.target}`])
+          continue
+        }
         items.push({ kind: 'rel', table: target.tableName, local: relation.local, remote: relation.remote, node: group(target, true, spec as Record<string, unknown>, [...path, key]) })
         continue
       }
-      if (!def.fields[key] && typeof spec === 'object' && spec !== null && !isOps) { problems.push([[...path, key], `Unknown relation ${key}`]); continue }
+      if (!def.fields[key] && typeof spec === 'object' && spec !== null && !isOps) {
+        problems.push([[...path, key], `Unknown relation ${key}`])
+        continue
+      }
       items.push(...condition(def, rel, key, spec, [...path, key]))
     }
     return items.length === 1 ? items[0]! : { kind: 'and', items }

@@ -1,6 +1,7 @@
 import { getTableColumns, getTableName } from 'drizzle-orm'
 import type { PgTable } from 'drizzle-orm/pg-core'
 import type { RecordFilter } from '../../../../shared/schemas/record-filter'
+import { registerCoreEntities } from './core'
 
 /**
  * The entities record filters apply to: name → table, the fields a filter may name (the
@@ -43,6 +44,14 @@ const TYPES: Record<string, FieldType> = {
 }
 
 const entities = new Map<string, EntityDef>()
+let coreLoaded = false
+function loaded() {
+  if (!coreLoaded) {
+    coreLoaded = true
+    registerCoreEntities(registerEntity)
+  }
+  return entities
+}
 
 /** Registers (or replaces) an entity. Fields come from the table's columns of known types, minus `exclude`. */
 export function registerEntity(name: string, table: PgTable, options: EntityOptions = {}): EntityDef {
@@ -56,19 +65,19 @@ export function registerEntity(name: string, table: PgTable, options: EntityOpti
   if (!scopes.own && fields.created_by) scopes.own = { created_by: { _eq: '$CURRENT_USER' } }
   if (!scopes.company && fields.company_id) scopes.company = { company_id: { _eq: '$CURRENT_COMPANY' } }
   const def: EntityDef = { name, contentType: options.contentType, table, tableName: getTableName(table), fields, relations: options.relations ?? {}, scopes }
-  entities.set(name, def)
+  loaded().set(name, def)
   return def
 }
 
 export function getEntity(name: string): EntityDef | undefined {
-  return entities.get(name)
+  return loaded().get(name)
 }
 
 export function entityOfContentType(contentType: string): EntityDef | undefined {
-  for (const def of entities.values()) if (def.contentType === contentType) return def
+  for (const def of loaded().values()) if (def.contentType === contentType) return def
   return undefined
 }
 
 export function listEntities(): EntityDef[] {
-  return [...entities.values()]
+  return [...loaded().values()]
 }
