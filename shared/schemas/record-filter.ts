@@ -88,4 +88,88 @@ export function filterProblems(input: unknown): [(string | number)[], string][] 
 /** The filter of an access rule (or a preview): shape and bounds checked here, fields on the server. */
 export const RecordFilterSchema = z.record(z.string(), z.unknown()).superRefine((input, ctx) => {
   for (const [path, message] of filterProblems(input)) ctx.addIssue({ code: 'custom', path, message })
-}).meta({ id: 'RecordFilter', description: 'A record filter: `{ field: { _op: value } }`, `_and`/`_or` lists, one level of relation paths, variables such as `$CURRENT_USER`' })
+})
+z.globalRegistry.add(RecordFilterSchema, { id: 'RecordFilter', description: 'A record filter: `{ field: { _op: value } }`, `_and`/`_or` lists, one level of relation paths, variables such as `$CURRENT_USER`' })
+
+export const FILTER_FIELD_TYPES = ['int', 'text', 'bool', 'timestamp'] as const
+const FilterField = z.object({ name: z.string(), type: z.enum(FILTER_FIELD_TYPES) })
+/** What a filter on a content type's records may name (the console's filter builder). */
+export const FilterFieldsResponse = z.object({
+  filterable: z.boolean(),
+  fields: z.array(FilterField),
+  relations: z.array(z.object({ name: z.string(), fields: z.array(FilterField) })),
+})
+export type FilterFieldsResponse = z.infer<typeof FilterFieldsResponse>
+z.globalRegistry.add(FilterFieldsResponse, { id: 'FilterFields', description: 'The fields and relations a record filter on a content type may name' })
+
+// ------------------------------------------------------------------ the console's builder model
+
+/** A condition of the builder: `field` is `name` or `relation.name`; `value` is what was typed (lists comma-separated). */
+export interface BuilderCondition { kind: 'cond', field: string, operator: FilterOperator, value: string }
+export interface BuilderGroup { kind: 'group', op: '_and' | '_or', items: (BuilderCondition | BuilderGroup)[] }
+type FieldTypeOf = (field: string) => typeof FILTER_FIELD_TYPES[number] | undefined
+
+function typed(raw: string, type: typeof FILTER_FIELD_TYPES[number] | undefined): FilterScalar {
+  const v = raw.trim()
+  if (v.startsWith('$')) return v
+  if (type === 'int' && /^-?\d+$/.test(v)) return Number(v)
+  if (type === 'bool' && (v === 'true' || v === 'false')) return v === 'true'
+  return raw
+}
+
+/** The builder's tree as a filter (empty groups and conditions without a field are left out; null when nothing is left). */
+export function builderToFilter(group: BuilderGroup, typeOf: FieldTypeOf): RecordFilter | null {
+  const one = (item: BuilderCondition | BuilderGroup): RecordFilter | null => {
+    if (item.kind === 'group') return builderToFilter(item, typeOf)
+    if (!item.field) return null
+    const type = typeOf(item.field)
+    let value: FilterValue
+    if (item.operator === '_null') value = item.value !== 'false'
+    else if ((item.operator === '_in' || item.operator === '_nin') && !item.value.trim().startsWith('$')) value = item.value.split(',').map(v => v.trim()).filter(Boolean).map(v => typed(v, type))
+    else value = typed(item.value, type)
+    const [head, tail] = item.field.split('.')
+    return tail ? { [head!]: { [tail]: { [item.operator]: value } } } : { [head!]: { [item.operator]: value } }
+  }
+  const parts = group.items.map(one).filter((p): p is RecordFilter => p !== null)
+  if (!parts.length) return null
+  return parts.length === 1 && group.op === '_and' ? parts[0]! : { [group.op]: parts }
+}
+
+/** A filter as the builder's tree, or null when it has a shape the builder does not show. */
+export function filterToBuilder(filter: unknown): BuilderGroup | null {
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+  const text = (v: unknown) => (Array.isArray(v) ? v.join(', ') : v === null || v === undefined ? '' : String(v))
+  const node = (f: Record<string, unknown>): BuilderGroup | null => {
+    const items: (BuilderCondition | BuilderGroup)[] = []
+    for (const [key, spec] of Object.entries(f)) {
+      if (key === '_and' || key === '_or') {
+        if (!Array.isArray(spec)) return null
+        const subs = spec.map(s => (isObject(s) ? node(s) : null))
+        if (subs.some(s => s === null)) return null
+        items.push({ kind: 'group', op: key, items: (subs as BuilderGroup[]).map(s => (s.items.length === 1 ? s.items[0]! : s)) })
+        continue
+      }
+      if (!isObject(spec)) {
+        items.push({ kind: 'cond', field: key, operator: '_eq', value: text(spec) })
+        continue
+      }
+      for (const [op, v] of Object.entries(spec)) {
+        if ((FILTER_OPERATORS as readonly string[]).includes(op)) items.push({ kind: 'cond', field: key, operator: op as FilterOperator, value: text(v) })
+        else if (isObject(v)) {
+          for (const [op2, v2] of Object.entries(v)) {
+            if (!(FILTER_OPERATORS as readonly string[]).includes(op2)) return null
+            items.push({ kind: 'cond', field: `${key}.${op}`, operator: op2 as FilterOperator, value: text(v2) })
+          }
+        }
+        else items.push({ kind: 'cond', field: `${key}.${op}`, operator: '_eq', value: text(v) })
+      }
+    }
+    return { kind: 'group', op: '_and', items }
+  }
+  if (filter === null || filter === undefined) return { kind: 'group', op: '_and', items: [] }
+  if (!isObject(filter)) return null
+  const g = node(filter)
+  // a single top-level _and/_or group is the root itself
+  if (g && g.items.length === 1 && g.items[0]!.kind === 'group') return g.items[0] as BuilderGroup
+  return g
+}

@@ -193,6 +193,7 @@ const FIXTURES: Record<string, Fixture> = {
   updateCompany: async f => ({ path: { id: (await f.make.company()).id } }),
   deleteCompany: async f => ({ path: { id: (await f.make.company()).id } }),
   getContentType: async f => ({ path: { id: f.ids.userType } }),
+  getContentTypeFields: async f => ({ path: { id: f.ids.userType } }),
 
   createGroup: async f => ({ refs: { company_id: f.ids.acme } }),
   getGroup: async f => ({ path: { id: f.ids.engineering } }),
