@@ -1205,6 +1205,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/content-types/{id}/fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The fields a record filter on a content type may name
+         * @description Any signed-in user.
+         */
+        get: operations["getContentTypeFields"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/csp/csp-report": {
         parameters: {
             query?: never;
@@ -2939,6 +2959,23 @@ export interface components {
             msg: string;
             /** @example invalid_format */
             type: string;
+        };
+        /** @description The fields and relations a record filter on a content type may name */
+        FilterFields: {
+            filterable: boolean;
+            fields: {
+                name: string;
+                /** @enum {string} */
+                type: "int" | "text" | "bool" | "timestamp";
+            }[];
+            relations: {
+                name: string;
+                fields: {
+                    name: string;
+                    /** @enum {string} */
+                    type: "int" | "text" | "bool" | "timestamp";
+                }[];
+            }[];
         };
         /** @description A group */
         Group: {
@@ -5993,6 +6030,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ContentType"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getContentTypeFields: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FilterFields"];
                 };
             };
             401: components["responses"]["Unauthorized"];
