@@ -1,10 +1,12 @@
 import { z } from 'zod'
 import { PageQuery, zId, zOptText, zQueryBool, zTimestamp } from './common'
+import { RecordFilterSchema } from './record-filter'
 
 export const ACCESS_SCOPES = ['own', 'group', 'company', 'all'] as const
 export const ACCESS_SCOPE_LABELS: Record<string, string> = { own: 'Their own records', group: 'Their groups\' records', company: 'The company\'s records', all: 'All records' }
 export const ACCESS_FLAGS = ['view', 'add', 'change', 'delete'] as const
-const filters = z.record(z.string(), z.unknown()).nullish()
+/** the records the rule covers (with `scope`): a record filter, checked against the content type's fields */
+const filters = RecordFilterSchema.nullish()
 
 export const AccessRuleCreate = z.object({
   name: z.string().trim().min(1).max(255),
@@ -70,3 +72,21 @@ export type AccessRuleResponse = z.infer<typeof AccessRuleResponse>
 z.globalRegistry.add(AccessRuleCreate, { id: 'AccessRuleCreate', description: 'A new access rule' })
 z.globalRegistry.add(AccessRuleUpdate, { id: 'AccessRuleUpdate', description: 'Changes to an access rule' })
 z.globalRegistry.add(AccessRuleResponse, { id: 'AccessRule', description: 'An access rule' })
+
+/** "Which records would this user see": a filter (and scope) tried on the content type's records. */
+export const AccessRulePreview = z.object({
+  content_type: zId,
+  scope: z.enum(ACCESS_SCOPES).default('all'),
+  filters: RecordFilterSchema.nullish(),
+  /** whose variables ($CURRENT_USER, their groups, roles…) the filter reads; default: the caller */
+  user: zId.nullish(),
+}).strict()
+export type AccessRulePreviewInput = z.infer<typeof AccessRulePreview>
+
+export const AccessRulePreviewResponse = z.object({
+  total: z.number().int(),
+  items: z.array(z.object({ id: z.number().int(), label: z.string().nullable() })),
+})
+export type AccessRulePreviewResult = z.infer<typeof AccessRulePreviewResponse>
+z.globalRegistry.add(AccessRulePreview, { id: 'AccessRulePreview', description: 'A filter to try: the records it would let a user see' })
+z.globalRegistry.add(AccessRulePreviewResponse, { id: 'AccessRulePreviewResult', description: 'The first records a filter matches, and how many' })

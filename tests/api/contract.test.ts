@@ -183,6 +183,7 @@ const FIXTURES: Record<string, Fixture> = {
   grantRecordPermission: async f => ({ body: { entity_type: 'user', entity_id: String(f.ids.john), operation: 'read', user_id: f.ids.john } }),
   revokeRecordPermission: async f => ({ path: { id: (await f.make.grant()).id } }),
   checkRecordPermission: async f => ({ body: { entity_type: 'user', entity_id: String(f.ids.john), operation: 'read' } }),
+  previewAccessRule: async f => ({ refs: { content_type: f.ids.userType } }),
 
   getActivityLog: async (f) => {
     // the role's own sign-in: an entry every role may read (any entry when anonymous)
@@ -203,6 +204,7 @@ const FIXTURES: Record<string, Fixture> = {
   updateCompany: async f => ({ path: { id: (await f.make.company()).id } }),
   deleteCompany: async f => ({ path: { id: (await f.make.company()).id } }),
   getContentType: async f => ({ path: { id: f.ids.userType } }),
+  getContentTypeFields: async f => ({ path: { id: f.ids.userType } }),
 
   createGroup: async f => ({ refs: { company_id: f.ids.acme } }),
   getGroup: async f => ({ path: { id: f.ids.engineering } }),

@@ -1,12 +1,16 @@
-import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm'
-import type { AccessRuleCreateInput, AccessRuleListQueryInput, AccessRuleUpdateInput } from '../../../shared/schemas/access-rule'
+import { and, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core'
+import type { AccessRuleCreateInput, AccessRuleListQueryInput, AccessRulePreviewInput, AccessRulePreviewResult, AccessRuleUpdateInput } from '../../../shared/schemas/access-rule'
 import type { DbOrTx } from '../../db/client'
-import { accessRules, contentTypes, groups, userGroups, users } from '../../db/schema'
+import { accessRules, companies, contentTypes, groups, roles, userGroups, users } from '../../db/schema'
 import { writeAudit } from '../../kernel/audit'
 import { inTransaction, type AuthUser, type ServiceContext, type UserContext } from '../../kernel/context'
 import { fieldError, forbidden, notFound } from '../../kernel/errors'
 import { assertHoldsIn, authorizeIn } from '../../kernel/access/grants'
-import { inActiveCompanyOrGlobal, memberOfActiveCompany, seesAll } from '../../kernel/access/scope'
+import { FilterError, parseFilter, render, toSql } from '../../kernel/access/filter'
+import { invalidatePermissions } from '../../kernel/access/permissions'
+import { entityOfContentType, filterErrors, ruleFilter, scopedFilter, varsOf } from '../../kernel/access/rules'
+import { inActiveCompanyOrGlobal, inMemberCompanies, memberOfActiveCompany, seesAll } from '../../kernel/access/scope'
 import { offsetOf, pageOf } from '../../kernel/serialize'
 
 type RuleRow = typeof accessRules.$inferSelect
@@ -48,10 +52,24 @@ export async function getAccessRule(ctx: ServiceContext, id: number) {
 type Flags = Pick<RuleRow, 'canRead' | 'canCreate' | 'canWrite' | 'canDelete'>
 const ACTION_OF: [keyof Flags, string][] = [['canRead', 'read'], ['canCreate', 'create'], ['canWrite', 'update'], ['canDelete', 'delete']]
 
-/** A rule lets its holders do what its flags say on a content type: the caller must hold that (rule b). */
-async function assertMayGrantRule(ctx: ServiceContext, companyId: number | null, contentTypeId: number, flags: Flags) {
-  const [ct] = await ctx.db.select({ model: contentTypes.model }).from(contentTypes).where(eq(contentTypes.id, contentTypeId)).limit(1)
+/**
+ * A rule lets its holders do what its flags say on a content type: the caller must hold that (rule b).
+ * Its filter must compile for the content type's entity (422 naming each unknown field, operator, variable).
+ */
+async function assertMayGrantRule(ctx: ServiceContext, companyId: number | null, contentTypeId: number, flags: Flags, filters: unknown) {
+  const [ct] = await ctx.db.select({ appLabel: contentTypes.appLabel, model: contentTypes.model }).from(contentTypes).where(eq(contentTypes.id, contentTypeId)).limit(1)
   if (!ct) throw fieldError(['body', 'content_type'], 'Content type not found')
+  if (filters && typeof filters === 'object' && Object.keys(filters).length) {
+    const entity = entityOfContentType(`${ct.appLabel}.${ct.model}`)
+    if (!entity) throw fieldError(['body', 'filters'], 'Records of this content type cannot be filtered')
+    try {
+      parseFilter(entity.name, filters)
+    }
+    catch (error) {
+      if (error instanceof FilterError) throw filterErrors(error, ['body', 'filters'])
+      throw error
+    }
+  }
   await assertHoldsIn(ctx, companyId, ACTION_OF.filter(([flag]) => flags[flag]).map(([, action]) => `${ct.model}.${action}`))
 }
 
@@ -60,7 +78,7 @@ export async function createAccessRule(ctx: UserContext, input: AccessRuleCreate
   const companyId = seesAll(ctx) ? null : ctx.company
   if (companyId === null && !seesAll(ctx)) throw forbidden('You have no active company to add the rule to')
   return inTransaction(ctx, async (tx) => {
-    await assertMayGrantRule(tx, companyId, input.content_type, { canRead: input.can_view, canCreate: input.can_add, canWrite: input.can_change, canDelete: input.can_delete })
+    await assertMayGrantRule(tx, companyId, input.content_type, { canRead: input.can_view, canCreate: input.can_add, canWrite: input.can_change, canDelete: input.can_delete }, input.filters)
     if (input.user) {
       const [u] = await tx.db.select({ id: users.id }).from(users).where(and(eq(users.id, input.user), eq(users.isDeleted, false), memberOfActiveCompany(tx, users.id))).limit(1)
       if (!u) throw fieldError(['body', 'user'], 'User not found')
@@ -75,6 +93,8 @@ export async function createAccessRule(ctx: UserContext, input: AccessRuleCreate
       canDelete: input.can_delete, priority: input.priority, isActive: input.is_active, createdBy: ctx.user.id,
     }).returning()
     await writeAudit(tx, { entityType: 'access_rule', entityId: row!.id, entityName: row!.name, action: 'create', after: row, companyId })
+    // rules are cached under the security version
+    await tx.afterCommit(invalidatePermissions)
     return ruleResponse(row!)
   })
 }
@@ -87,12 +107,13 @@ export async function updateAccessRule(ctx: UserContext, id: number, input: Acce
       canRead: input.can_view ?? before.canRead, canCreate: input.can_add ?? before.canCreate,
       canWrite: input.can_change ?? before.canWrite, canDelete: input.can_delete ?? before.canDelete,
     }
-    await assertMayGrantRule(tx, before.companyId, before.contentTypeId, flags)
+    await assertMayGrantRule(tx, before.companyId, before.contentTypeId, flags, input.filters)
     const [after] = await tx.db.update(accessRules).set({
       name: input.name, description: input.description, scope: input.scope, domainFilter: input.filters, ...flags,
       priority: input.priority, isActive: input.is_active, updatedAt: new Date(), updatedBy: ctx.user.id,
     }).where(eq(accessRules.id, id)).returning()
     await writeAudit(tx, { entityType: 'access_rule', entityId: id, entityName: after!.name, action: 'update', before, after, companyId: after!.companyId })
+    await tx.afterCommit(invalidatePermissions)
     return ruleResponse(after!)
   })
 }
@@ -103,6 +124,7 @@ export async function deleteAccessRule(ctx: UserContext, id: number) {
     await authorizeIn(tx, rule.companyId, 'access_rule.delete', { what: 'access rule' })
     await tx.db.delete(accessRules).where(eq(accessRules.id, id))
     await writeAudit(tx, { entityType: 'access_rule', entityId: id, entityName: rule.name, action: 'delete', before: rule, companyId: rule.companyId })
+    await tx.afterCommit(invalidatePermissions)
   })
 }
 
@@ -130,4 +152,48 @@ export async function checkAccess(db: DbOrTx, user: AuthUser, contentType: strin
       or(eq(accessRules.userId, user.id), inArray(accessRules.groupId, myGroups), and(isNull(accessRules.userId), isNull(accessRules.groupId))),
     ))
   return ruleAllows(rules, action)
+}
+
+// ------------------------------------------------------------------ preview
+
+interface Previewable { table: PgTable, id: PgColumn, label: PgColumn, visible: (ctx: ServiceContext) => SQL | undefined }
+/** The entities a preview can list, with what the caller sees of them (as their own list routes do). */
+const PREVIEWABLE: Record<string, () => Previewable> = {
+  user: () => ({ table: users, id: users.id, label: users.username, visible: ctx => and(sql`${users.isDeleted} = false`, memberOfActiveCompany(ctx, users.id)) }),
+  company: () => ({ table: companies, id: companies.id, label: companies.name, visible: ctx => inMemberCompanies(ctx, companies.id) }),
+  group: () => ({ table: groups, id: groups.id, label: groups.name, visible: ctx => inActiveCompanyOrGlobal(ctx, groups.companyId) }),
+  role: () => ({ table: roles, id: roles.id, label: roles.name, visible: ctx => inActiveCompanyOrGlobal(ctx, roles.companyId) }),
+}
+
+/**
+ * Which records a scope and filter would let a user (default: the caller) see: the filter reads
+ * that user's variables in the active company; the records are among those the caller may read
+ * (their permission, company and own access rules).
+ */
+export async function previewAccessRule(ctx: UserContext, input: AccessRulePreviewInput): Promise<AccessRulePreviewResult> {
+  const [ct] = await ctx.db.select({ appLabel: contentTypes.appLabel, model: contentTypes.model }).from(contentTypes).where(eq(contentTypes.id, input.content_type)).limit(1)
+  if (!ct) throw fieldError(['body', 'content_type'], 'Content type not found')
+  const def = entityOfContentType(`${ct.appLabel}.${ct.model}`)
+  const target = def && PREVIEWABLE[def.name]?.()
+  if (!def || !target) throw fieldError(['body', 'content_type'], 'Records of this content type cannot be previewed')
+  await assertHoldsIn(ctx, ctx.company, [`${ct.model}.read`])
+  let node
+  try {
+    node = scopedFilter(def, input.scope, input.filters)
+  }
+  catch (error) {
+    if (error instanceof FilterError) throw filterErrors(error, ['body', 'filters'])
+    throw error
+  }
+  if (input.user && input.user !== ctx.user.id) {
+    const [u] = await ctx.db.select({ id: users.id }).from(users).where(and(eq(users.id, input.user), eq(users.isDeleted, false), memberOfActiveCompany(ctx, users.id))).limit(1)
+    if (!u) throw fieldError(['body', 'user'], 'User not found')
+  }
+  const vars = await varsOf(ctx, input.user ?? ctx.user.id, ctx.company)
+  const where = and(target.visible(ctx), await ruleFilter(ctx, def.name, 'read'), toSql(render(def.name, node), vars))
+  const [rows, [total]] = await Promise.all([
+    ctx.db.select({ id: target.id, label: target.label }).from(target.table).where(where).orderBy(target.id).limit(20),
+    ctx.db.select({ n: sql<number>`count(*)::int` }).from(target.table).where(where),
+  ])
+  return { total: total?.n ?? 0, items: rows.map(r => ({ id: Number(r.id), label: r.label === null ? null : String(r.label) })) }
 }

@@ -7,6 +7,7 @@ import { inTransaction, type ServiceContext, type UserContext } from '../../kern
 import { conflict, fieldError, forbidden, notFound } from '../../kernel/errors'
 import { authorizeIn } from '../../kernel/access/grants'
 import { hasPermission, invalidatePermissions } from '../../kernel/access/permissions'
+import { assertRuleAllows, ruleFilter } from '../../kernel/access/rules'
 import { inMemberCompanies, seesAll } from '../../kernel/access/scope'
 import { escapeLike, offsetOf, pageOf, toSnake } from '../../kernel/serialize'
 import { userColumns, userResponse } from '../users/shared'
@@ -16,7 +17,8 @@ const companyResponse = (c: CompanyRow) => ({ ...toSnake(c, ['require2fa']), req
 
 /** Companies are visible to their members (the switcher lists them all); superusers see every one. */
 export async function findCompanyOr404(ctx: ServiceContext, id: number) {
-  const [row] = await ctx.db.select().from(companies).where(and(eq(companies.id, id), inMemberCompanies(ctx, companies.id))).limit(1)
+  const rule = await ruleFilter(ctx, 'company', 'read')
+  const [row] = await ctx.db.select().from(companies).where(and(eq(companies.id, id), inMemberCompanies(ctx, companies.id), rule)).limit(1)
   if (!row) throw notFound('Company not found')
   return row
 }
@@ -25,6 +27,7 @@ export async function findCompanyOr404(ctx: ServiceContext, id: number) {
 export async function listCompanies(ctx: ServiceContext, q: CompanyListQueryInput) {
   const where = and(
     inMemberCompanies(ctx, companies.id),
+    await ruleFilter(ctx, 'company', 'read'),
     q.is_active !== undefined ? eq(companies.isActive, q.is_active) : undefined,
     q.search ? or(ilike(companies.name, `%${escapeLike(q.search)}%`), ilike(companies.code, `%${escapeLike(q.search)}%`)) : undefined,
   )
@@ -36,7 +39,7 @@ export async function listCompanies(ctx: ServiceContext, q: CompanyListQueryInpu
 }
 
 export async function companyTree(ctx: ServiceContext): Promise<CompanyNode[]> {
-  const rows = await ctx.db.select().from(companies).where(inMemberCompanies(ctx, companies.id)).orderBy(asc(companies.name))
+  const rows = await ctx.db.select().from(companies).where(and(inMemberCompanies(ctx, companies.id), await ruleFilter(ctx, 'company', 'read'))).orderBy(asc(companies.name))
   const nodes = new Map<number, CompanyNode>(rows.map(r => [r.id, { ...companyResponse(r), children: [] }]))
   const roots: CompanyNode[] = []
   for (const node of nodes.values()) {
@@ -103,6 +106,7 @@ export async function updateCompany(ctx: UserContext, id: number, input: Company
   return inTransaction(ctx, async (tx) => {
     const before = await findCompanyOr404(tx, id)
     await authorizeIn(tx, id, 'company.update', { what: 'company' })
+    await assertRuleAllows(tx, 'company', 'update', companies.id, id, 'company')
     await checkParent(tx, input.parent_company_id, id)
     const [after] = await tx.db.update(companies).set({ ...toColumns(input), updatedAt: new Date(), updatedBy: ctx.user.id }).where(eq(companies.id, id)).returning()
     await writeAudit(tx, { entityType: 'company', entityId: id, entityName: after!.name, action: 'update', before, after, companyId: id })
@@ -117,6 +121,7 @@ export async function deleteCompany(ctx: UserContext, id: number) {
   await inTransaction(ctx, async (tx) => {
     const company = await findCompanyOr404(tx, id)
     await authorizeIn(tx, id, 'company.delete', { what: 'company' })
+    await assertRuleAllows(tx, 'company', 'delete', companies.id, id, 'company')
     const [assigned] = await tx.db.select({ n: sql<number>`count(*)::int` }).from(userCompanyRoles).where(eq(userCompanyRoles.companyId, id))
     if (assigned?.n) throw conflict('Cannot delete company with assigned users')
     const [children] = await tx.db.select({ n: sql<number>`count(*)::int` }).from(companies).where(eq(companies.parentCompanyId, id))

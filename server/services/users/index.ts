@@ -11,6 +11,7 @@ import { conflict, fieldError, forbidden, notFound, unauthorized } from '../../k
 import { assertCompanyVisible, assertDominates, assertHoldsIn, authorizeIn, roleCodes } from '../../kernel/access/grants'
 import { getEffectivePermissions, invalidatePermissions } from '../../kernel/access/permissions'
 import { assertCanOnRecord, recordEntity } from '../../kernel/access/records'
+import { assertRuleAllows, ruleFilter } from '../../kernel/access/rules'
 import { memberOfActiveCompany, membersOf, seesAll } from '../../kernel/access/scope'
 import { escapeLike, offsetOf, pageOf, type PageQuery } from '../../kernel/serialize'
 import { emailChanged } from '../account/verification'
@@ -19,9 +20,10 @@ import { lockedUntilColumn, membershipCompanies, userColumns, userResponse, type
 /** Soft-deleted users do not exist for the API. A literal, so prepared plans can use the partial index. */
 const live = sql`${users.isDeleted} = false`
 
-/** A user the caller may see: live and (for non-superusers) a member of their active company. Else 404. */
+/** A user the caller may see: live, (for non-superusers) a member of their active company, and read by the access rules. Else 404. */
 export async function findUserOr404(ctx: ServiceContext, id: number): Promise<UserRow> {
-  const [user] = await ctx.db.select().from(users).where(and(eq(users.id, id), live, memberOfActiveCompany(ctx, users.id))).limit(1)
+  const rule = await ruleFilter(ctx, 'user', 'read')
+  const [user] = await ctx.db.select().from(users).where(and(eq(users.id, id), live, memberOfActiveCompany(ctx, users.id), rule)).limit(1)
   if (!user) throw notFound('User not found')
   return user
 }
@@ -93,6 +95,16 @@ export async function listUsers(ctx: ServiceContext, q: UserListQueryInput) {
     q.is_active !== undefined ? eq(users.isActive, q.is_active) : undefined,
     q.search ? or(ilike(users.username, term), ilike(users.email, term), ilike(users.fullName, term)) : undefined,
   )
+  // access rules make the list a query of its own (no prepared shape, no cached total)
+  const rule = await ruleFilter(ctx, 'user', 'read')
+  if (rule) {
+    const [rows, [total]] = await Promise.all([
+      ctx.db.select({ ...userColumns, ...(security ? { lockedUntil: lockedUntilColumn } : {}) }).from(users).where(and(where(), rule))
+        .orderBy(asc(users.id)).limit(q.page_size).offset(offsetOf(q)),
+      ctx.db.select({ n: count() }).from(users).where(and(where(), rule)),
+    ])
+    return pageOf(rows.map(r => userResponse(r, ctx)), total?.n ?? 0, q)
+  }
   const [rows, total] = await Promise.all([
     query.execute({ company: ctx.company ?? -1, active: q.is_active ?? true, term, limit: q.page_size, offset: offsetOf(q) }),
     countUsers(ctx, q, where),
@@ -190,6 +202,7 @@ export async function updateUser(ctx: UserContext, id: number, input: UserUpdate
   return inTransaction(ctx, async (tx) => {
     const before = await findUserOr404(tx, id)
     await assertCanOnUser(tx, 'update', before)
+    await assertRuleAllows(tx, 'user', 'update', users.id, id, 'user')
     await assertDominates(tx, before, 'all')
     if (input.is_active === false && id === ctx.user.id) throw forbidden('You cannot deactivate your own account')
     await assertUnique(tx.db, input.email !== before.email ? input.email : undefined, input.username !== before.username ? input.username : undefined, id)
@@ -217,6 +230,7 @@ export async function deleteUser(ctx: UserContext, id: number) {
   if (id === ctx.user.id) throw forbidden('You cannot delete your own account')
   return inTransaction(ctx, async (tx) => {
     const target = await findUserOr404(tx, id)
+    await assertRuleAllows(tx, 'user', 'delete', users.id, id, 'user')
     const companyIds = await membershipCompanies(tx.db, id)
     const shared = !seesAll(tx) && companyIds.some(c => c !== tx.company)
     await tx.afterCommit(invalidatePermissions)

@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { client, TestServer } from '../helpers/server'
+import { signIn, startServer } from '../helpers/server'
+
+/** Access rules take effect: they decide which users and companies a caller sees, changes and deletes. */
+
+type Api = ReturnType<typeof client>
+let server: TestServer
+let admin: Api
+let john: Api
+let jane: Api
+let userType: number
+let companyType: number
+let acme: number
+const ids: Record<string, number> = {}
+
+const names = (res: { body: { items: { username: string }[] } }) => res.body.items.map(u => u.username).sort()
+
+beforeAll(async () => {
+  server = await startServer()
+  admin = (await signIn(server.url, 'admin', 'admin123')).api
+  john = (await signIn(server.url, 'johndoe', 'password123')).api
+  jane = (await signIn(server.url, 'janesmith', 'password123')).api
+  const types = (await admin.get('/api/v1/content-types')).body as { id: number, app_label: string, model: string }[]
+  userType = types.find(t => t.model === 'user')!.id
+  companyType = types.find(t => t.model === 'company')!.id
+  const companies = (await admin.get('/api/v1/companies/?page_size=100')).body.items as { id: number, code: string }[]
+  acme = companies.find(c => c.code === 'ACME')!.id
+  const roles = (await admin.get('/api/v1/roles/?page_size=100')).body.items as { id: number, codename: string }[]
+  const employee = roles.find(r => r.codename === 'employee')!.id
+  for (const name of ['rule_a', 'rule_b']) {
+    const res = await admin.post('/api/v1/users/', { username: name, email: `${name}@example.com`, password: 'Rules-pass-123!', company_id: acme, role_id: employee })
+    expect(res.status).toBe(201)
+    ids[name] = res.body.id
+  }
+  for (const u of (await admin.get('/api/v1/users/?page_size=100')).body.items as { id: number, username: string }[]) ids[u.username] ??= u.id
+})
+afterAll(() => server?.stop())
+
+async function rule(body: Record<string, unknown>) {
+  const res = await admin.post('/api/v1/access-rules', { name: `rule ${Math.random()}`, content_type: userType, scope: 'all', ...body })
+  expect(res.status, JSON.stringify(res.body)).toBe(201)
+  return res.body.id as number
+}
+
+describe('access rules on users', () => {
+  it('without rules, RBAC and the company decide (the baseline)', async () => {
+    expect(names(await john.get('/api/v1/users/?page_size=100'))).toEqual(['janesmith', 'johndoe', 'rule_a', 'rule_b'])
+  })
+
+  it('an allowing rule lists what may be seen; a higher-priority denying rule carves records out; deleting rules restores the view', async () => {
+    const allow = await rule({ filters: { username: { _contains: 'rule_' } }, can_view: true, priority: 10 })
+    expect(names(await john.get('/api/v1/users/?page_size=100'))).toEqual(['rule_a', 'rule_b'])
+    expect((await john.get('/api/v1/users/?page_size=100')).body.total).toBe(2)
+    expect((await john.get(`/api/v1/users/${ids.janesmith}`)).status).toBe(404)
+    expect((await john.get(`/api/v1/users/${ids.rule_a}`)).status).toBe(200)
+    // a user's own rule, above the global one: rule_b is hidden from john only
+    const deny = await rule({ filters: { username: 'rule_b' }, can_view: false, priority: 20, user: ids.johndoe })
+    expect(names(await john.get('/api/v1/users/?page_size=100'))).toEqual(['rule_a'])
+    expect((await john.get(`/api/v1/users/${ids.rule_b}`)).status).toBe(404)
+    expect(names(await jane.get('/api/v1/users/?page_size=100'))).toEqual(['rule_a', 'rule_b'])
+    // superusers are not subject to rules
+    expect(names(await admin.get('/api/v1/users/?page_size=100'))).toContain('janesmith')
+    expect((await admin.delete(`/api/v1/access-rules/${deny}`)).status).toBe(204)
+    expect((await admin.delete(`/api/v1/access-rules/${allow}`)).status).toBe(204)
+    expect(names(await john.get('/api/v1/users/?page_size=100'))).toEqual(['janesmith', 'johndoe', 'rule_a', 'rule_b'])
+  })
+
+  it('a rule that only denies hides what it matches and nothing else', async () => {
+    const deny = await rule({ filters: { _or: [{ username: 'rule_a' }, { email: { _eq: 'rule_b@example.com' } }] }, can_view: false })
+    expect(names(await john.get('/api/v1/users/?page_size=100'))).toEqual(['janesmith', 'johndoe'])
+    expect((await admin.delete(`/api/v1/access-rules/${deny}`)).status).toBe(204)
+  })
+
+  it('variables: $CURRENT_USER and scopes follow the caller', async () => {
+    const own = await rule({ filters: { id: { _eq: '$CURRENT_USER' } }, can_view: true })
+    expect(names(await john.get('/api/v1/users/?page_size=100'))).toEqual(['johndoe'])
+    expect(names(await jane.get('/api/v1/users/?page_size=100'))).toEqual(['janesmith'])
+    expect((await admin.put(`/api/v1/access-rules/${own}`, { filters: null, scope: 'own' })).status).toBe(200)
+    expect(names(await jane.get('/api/v1/users/?page_size=100'))).toEqual(['janesmith'])
+    expect((await admin.put(`/api/v1/access-rules/${own}`, { scope: 'company' })).status).toBe(200)
+    expect(names(await jane.get('/api/v1/users/?page_size=100'))).toEqual(['janesmith', 'johndoe', 'rule_a', 'rule_b'])
+    expect((await admin.put(`/api/v1/access-rules/${own}`, { scope: 'all', filters: { created_at: { _gt: '$CURRENT_USER.created_at', _lte: '$NOW' }, username: { _in: ['rule_a', 'johndoe'] } } })).status).toBe(200)
+    expect(names(await jane.get('/api/v1/users/?page_size=100'))).toEqual(['rule_a'])
+    expect((await admin.delete(`/api/v1/access-rules/${own}`)).status).toBe(204)
+  })
+
+  it('changing and deleting need a rule that allows them on the record', async () => {
+    const view = await rule({ filters: { username: { _contains: 'rule_' } }, can_view: true, can_change: false })
+    expect((await john.put(`/api/v1/users/${ids.rule_a}`, { full_name: 'Changed' })).status).toBe(403)
+    expect((await jane.delete(`/api/v1/users/${ids.rule_b}`)).status).toBe(403)
+    expect((await admin.put(`/api/v1/access-rules/${view}`, { can_change: true, can_delete: true })).status).toBe(200)
+    const changed = await john.put(`/api/v1/users/${ids.rule_a}`, { full_name: 'Changed' })
+    expect(changed.status).toBe(200)
+    expect(changed.body.full_name).toBe('Changed')
+    expect((await jane.delete(`/api/v1/users/${ids.rule_b}`)).status).toBe(200)
+    expect((await admin.delete(`/api/v1/access-rules/${view}`)).status).toBe(204)
+  })
+})
+
+describe('access rules on companies', () => {
+  it('hide companies from the list, the tree and reads', async () => {
+    expect((await john.get(`/api/v1/companies/${acme}`)).status).toBe(200)
+    const id = await rule({ content_type: companyType, filters: { code: { _neq: 'ACME' } }, can_view: true })
+    expect((await john.get('/api/v1/companies/?page_size=100')).body.items).toEqual([])
+    expect((await john.get(`/api/v1/companies/${acme}`)).status).toBe(404)
+    expect((await admin.put(`/api/v1/access-rules/${id}`, { filters: { parent: { code: { _null: true } }, code: 'ACME' } })).status).toBe(200)
+    expect((await john.get(`/api/v1/companies/${acme}`)).status).toBe(404)
+    expect((await admin.put(`/api/v1/access-rules/${id}`, { filters: { parent_company_id: { _null: true }, code: 'ACME' } })).status).toBe(200)
+    expect((await john.get(`/api/v1/companies/${acme}`)).status).toBe(200)
+    expect((await admin.delete(`/api/v1/access-rules/${id}`)).status).toBe(204)
+  })
+})
+
+describe('the filter of a rule is validated', () => {
+  it('422 on unknown fields, operators, variables and values of the wrong type; nothing is stored', async () => {
+    const before = (await admin.get('/api/v1/access-rules?page_size=100')).body.total
+    const cases: [unknown, (string | number)[]][] = [
+      [{ nope: { _eq: 1 } }, ['body', 'filters', 'nope']],
+      [{ username: { _like: 'x' } }, ['body', 'filters', 'username', '_like']],
+      [{ id: '$CURRENT_USER.hashed_password' }, ['body', 'filters', 'id', '_eq']],
+      [{ is_active: { _gt: true } }, ['body', 'filters', 'is_active', '_gt']],
+      [{ _or: [{ id: { _in: '$SOMEONE' } }] }, ['body', 'filters', '_or', 0, 'id', '_in']],
+      [{ current_company: { parent: { id: 1 } } }, ['body', 'filters', 'current_company', 'parent']],
+    ]
+    for (const [filters, loc] of cases) {
+      const res = await admin.post('/api/v1/access-rules', { name: 'bad', content_type: userType, filters })
+      expect(res.status, JSON.stringify(filters)).toBe(422)
+      expect(res.body.detail.map((d: { loc: unknown }) => d.loc), JSON.stringify(filters)).toContainEqual(loc)
+    }
+    const put = await admin.put(`/api/v1/access-rules/${await rule({ can_view: true, is_active: false })}`, { filters: { hashed_password: 'x' } })
+    expect(put.status).toBe(422)
+    expect((await admin.get('/api/v1/access-rules?page_size=100')).body.total).toBe(before + 1)
+  })
+})
+
+describe('preview: which records a filter would let a user see', () => {
+  it('reads the chosen user\'s variables, among the records the caller sees', async () => {
+    const mine = await admin.post('/api/v1/access-rules/preview', { content_type: userType, filters: { id: { _eq: '$CURRENT_USER' } }, user: ids.johndoe })
+    expect(mine.status, JSON.stringify(mine.body)).toBe(200)
+    expect(mine.body).toEqual({ total: 1, items: [{ id: ids.johndoe, label: 'johndoe' }] })
+    // a company scope for John: the members of his active company (the superuser's own is DEFAULT)
+    const company = await admin.post('/api/v1/access-rules/preview', { content_type: userType, scope: 'company', filters: { username: { _in: ['johndoe', 'admin', 'rule_a'] } }, user: ids.johndoe })
+    expect(company.body.items.map((i: { label: string }) => i.label)).toEqual(['admin'])
+    const all = await admin.post('/api/v1/access-rules/preview', { content_type: companyType, filters: { code: { _contains: 'ACME' } } })
+    expect(all.body.items.map((i: { label: string }) => i.label).sort()).toEqual(['Acme Corp - East Branch', 'Acme Corporation'])
+    expect(all.body.total).toBe(2)
+  })
+
+  it('refuses callers without access_rule.read, content types it cannot list, and bad filters', async () => {
+    expect((await jane.post('/api/v1/access-rules/preview', { content_type: userType, filters: { id: 1 } })).status).toBe(403)
+    const types = (await admin.get('/api/v1/content-types')).body as { id: number, model: string }[]
+    const bad = await admin.post('/api/v1/access-rules/preview', { content_type: types.find(t => t.model === 'permission')!.id })
+    expect(bad.status).toBe(422)
+    expect(bad.body.detail[0].loc).toEqual(['body', 'content_type'])
+    const field = await admin.post('/api/v1/access-rules/preview', { content_type: userType, filters: { hashed_password: { _eq: 'x' } } })
+    expect(field.status).toBe(422)
+    expect(field.body.detail[0].loc).toEqual(['body', 'filters', 'hashed_password'])
+  })
+})
