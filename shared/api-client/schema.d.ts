@@ -53,6 +53,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/access-rules/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Which records a filter would let a user see (among those the caller sees)
+         * @description Requires permission `access_rule.read` in the active company (superusers pass).
+         */
+        post: operations["previewAccessRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/acls": {
         parameters: {
             query?: never;
@@ -1313,6 +1333,26 @@ export interface paths {
          * @description Any signed-in user.
          */
         get: operations["getContentType"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content-types/{id}/fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The fields a record filter on a content type may name
+         * @description Any signed-in user.
+         */
+        get: operations["getContentTypeFields"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2666,9 +2706,7 @@ export interface components {
              * @enum {string}
              */
             scope?: "own" | "group" | "company" | "all";
-            filters?: {
-                [key: string]: unknown;
-            } | null;
+            filters?: components["schemas"]["RecordFilter"] | null;
             /** @default true */
             can_view?: boolean;
             /** @default false */
@@ -2697,15 +2735,32 @@ export interface components {
             /** @example 20 */
             page_size: number;
         };
+        /** @description A filter to try: the records it would let a user see */
+        AccessRulePreview: {
+            content_type: number | string;
+            /**
+             * @default all
+             * @enum {string}
+             */
+            scope?: "own" | "group" | "company" | "all";
+            filters?: components["schemas"]["RecordFilter"] | null;
+            user?: (number | string) | null;
+        };
+        /** @description The first records a filter matches, and how many */
+        AccessRulePreviewResult: {
+            total: number;
+            items: {
+                id: number;
+                label: string | null;
+            }[];
+        };
         /** @description Changes to an access rule */
         AccessRuleUpdate: {
             name?: string;
             description?: string | null;
             /** @enum {string} */
             scope?: "own" | "group" | "company" | "all";
-            filters?: {
-                [key: string]: unknown;
-            } | null;
+            filters?: components["schemas"]["RecordFilter"] | null;
             can_view?: boolean;
             can_add?: boolean;
             can_change?: boolean;
@@ -3283,6 +3338,23 @@ export interface components {
             restricted: boolean;
             /** @default [] */
             fields?: components["schemas"]["FieldAccess"][];
+        };
+        /** @description The fields and relations a record filter on a content type may name */
+        FilterFields: {
+            filterable: boolean;
+            fields: {
+                name: string;
+                /** @enum {string} */
+                type: "int" | "text" | "bool" | "timestamp";
+            }[];
+            relations: {
+                name: string;
+                fields: {
+                    name: string;
+                    /** @enum {string} */
+                    type: "int" | "text" | "bool" | "timestamp";
+                }[];
+            }[];
         };
         /** @description A group */
         Group: {
@@ -3906,6 +3978,10 @@ export interface components {
              * @example 42
              */
             retry_after: number;
+        };
+        /** @description A record filter: `{ field: { _op: value } }`, `_and`/`_or` lists, one level of relation paths, variables such as `$CURRENT_USER` */
+        RecordFilter: {
+            [key: string]: unknown;
         };
         /** @description A per-record grant */
         RecordPermission: {
@@ -4776,6 +4852,37 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    previewAccessRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccessRulePreview"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessRulePreviewResult"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationError"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
@@ -6775,6 +6882,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ContentType"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getContentTypeFields: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FilterFields"];
                 };
             };
             401: components["responses"]["Unauthorized"];
