@@ -129,8 +129,8 @@ afterAll(async () => {
 
 describe('row-level security of every company-scoped table', () => {
   it('finds the core tables and the module table among them', () => {
-    const declared = Object.values(schema).filter((v): v is PgTable => v instanceof PgTable)
-      .map(getTableConfig).filter(c => c.columns.some(col => col.name === 'company_id')).map(c => c.name)
+    const declared = (Object.values(schema) as unknown[]).filter((v): v is PgTable => v instanceof PgTable)
+      .map(v => getTableConfig(v)).filter(c => c.columns.some(col => col.name === 'company_id')).map(c => c.name)
     expect(declared.length).toBeGreaterThan(5)
     for (const name of declared) expect(tables.includes(name) || name in NOT_COMPANY_SCOPED, name).toBe(true)
     expect(tables).toContain('demo_items')
