@@ -5,7 +5,7 @@ import type { PermissionCode } from '../../shared/permission-codes'
 import { useConfig } from '../config'
 import { useDb } from '../db/client'
 import { logActivity } from '../kernel/activity'
-import { createContext, type ServiceContext, type UserContext } from '../kernel/context'
+import { createContext, inRequestScope, type ServiceContext, type UserContext } from '../kernel/context'
 import { AppError, describeError, forbidden, isUnavailable, twoFactorRequired, unauthorized, type ErrorKind } from '../kernel/errors'
 import { assertWritable, hiddenKeys } from '../kernel/access/fields'
 import { registerCoreFieldEntities } from '../kernel/access/field-entities'
@@ -118,7 +118,12 @@ export function defineApiHandler<P extends Schema | undefined = undefined, Q ext
         if (options.body) assertWritable(rules, options.entity, input.body)
         hidden = hiddenKeys(rules)
       }
-      const result = await fn(ctx as Ctx<O>, input, event)
+      // authentication, authorization and input ran as the owner; a signed-in route's work runs under
+      // RLS. Public routes (sign-in steps, health, documents) are authentication or need no caller:
+      // they run as the owner whoever sends a token
+      const result = options.auth === false
+        ? await fn(ctx as Ctx<O>, input, event)
+        : await inRequestScope(ctx, scoped => Promise.resolve(fn(scoped as Ctx<O>, input, event)))
       if (options.status) setResponseStatus(event, options.status)
       if (result === undefined || options.status === 204) {
         setResponseStatus(event, 204)
