@@ -143,10 +143,18 @@ describe('users', () => {
     const diff = page.getByTestId('audit-diff')
     const entries = page.getByRole('button', { name: 'user newhire' })
     await expect.poll(() => entries.count()).toBeGreaterThan(1)
+    // an entry's diff may fill in after its panel opens (slowly on a busy machine): give each a few seconds
+    const showsName = async () => {
+      for (let t = 0; t < 20; t++) {
+        if ((await diff.textContent())?.includes('full_name')) return true
+        await page.waitForTimeout(250)
+      }
+      return false
+    }
     for (let i = 0; i < await entries.count(); i++) {
       await entries.nth(i).click()
       await diff.waitFor()
-      if ((await diff.textContent())?.includes('full_name')) break
+      if (await showsName()) break
       await page.keyboard.press('Escape')
       await diff.waitFor({ state: 'hidden' })
     }
