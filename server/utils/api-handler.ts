@@ -11,9 +11,11 @@ import { assertWritable, hiddenKeys } from '../kernel/access/fields'
 import { registerCoreFieldEntities } from '../kernel/access/field-entities'
 import { hidingProjector, projector } from '../kernel/projection'
 import { RateLimitedError, rateLimitHeaders } from '../kernel/rate-limit'
+import { refusalTarget, writeRlsAudit } from '../kernel/rls-audit'
 import { parseInput, parseJsonBody } from '../kernel/validation'
 import { DRAIN_MAX } from './request-body'
 import { screenBody } from './threat-screen'
+import { queueRlsAudit, takeRlsAudit } from './rls-audit-queue'
 
 type Schema = z.ZodType
 
@@ -138,8 +140,18 @@ export function defineApiHandler<P extends Schema | undefined = undefined, Q ext
       }
     }
     catch (error) {
+      const user = event.context.auth && 'user' in event.context.auth ? event.context.auth.user : null
+      if (user && pgErrorCode(error) === '42501') {
+        const target = refusalTarget(error, event.method)
+        queueRlsAudit(event, {
+          userId: user.id, companyId: user.companyId, entityType: target.entityType, action: target.action, accessGranted: false,
+          denialReason: 'Refused by row-level security', tableName: target.table, requestId: event.context.request?.id,
+          ip: event.context.request?.ip ?? null, userAgent: event.context.request?.userAgent ?? null,
+        })
+      }
       reply = sendApiError(event, error)
     }
+    await flushRlsAudit(event)
     if (isTest()) {
       statuses ??= new Set(declaredStatuses(options, event.context.matchedRoute?.path ?? ''))
       checkContract(event, options, statuses, reply, hidden?.keys)
@@ -147,6 +159,18 @@ export function defineApiHandler<P extends Schema | undefined = undefined, Q ext
     return reply
   })
   return Object.assign(handler, { __api: options as ApiMeta })
+}
+
+/** RLS decisions of the request, written once its transaction is over, as the owner: a refusal is kept even when the request's work was rolled back. */
+async function flushRlsAudit(event: H3Event) {
+  const entries = takeRlsAudit(event)
+  if (!entries.length) return
+  try {
+    await writeRlsAudit(await useDb(), entries)
+  }
+  catch (error) {
+    console.error(`[api] ${event.method} ${event.path} request=${event.context.request?.id ?? '-'}: RLS audit not written:`, describeError(error))
+  }
 }
 
 async function buildContext(event: H3Event, options: ApiMeta): Promise<ServiceContext> {

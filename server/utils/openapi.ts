@@ -14,6 +14,7 @@ const TAGS: Record<string, string> = {
   menus: 'The console\'s navigation, filtered by what the caller may open',
   rbac: 'Content types and record access rules',
   acls: 'Record ACLs (who may or may not do an operation on records of an entity type) and per-record grants',
+  rls: 'Row-level security: managed PostgreSQL policies, the caller\'s context, access checks decided by the database, decision log',
   activity: 'Activity log: sign-ins, denials and permission changes',
   audit: 'Audit log: who changed which record, with before and after values',
   dashboard: 'Counts and charts for the console\'s dashboard',

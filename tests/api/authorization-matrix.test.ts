@@ -381,6 +381,9 @@ const SELF_SERVICE = new Set([
   'DELETE /api/v1/auth/passkeys/{id}', 'POST /api/v1/auth/passkeys/login/options', 'POST /api/v1/auth/passkeys/login/verify',
   // a question about the caller's own access: nothing changes
   'POST /api/v1/acls/check-permission',
+  // row-level security: the caller's own context, and a question about their own access (update/delete
+  // checks run in a savepoint that is always rolled back; a denial is logged in rls_audit_logs, not audit_logs)
+  'POST /api/v1/rls/context/refresh', 'POST /api/v1/rls/check-access',
   // public report sinks: the caller files a report of their own, nothing else changes
   'POST /api/v1/csp/csp-report', 'POST /api/v1/security/violations',
 ])

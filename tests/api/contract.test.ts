@@ -73,6 +73,7 @@ function makers(admin: ApiClient, ids: () => DemoIds) {
     },
     accessRule: async () => must(await admin.POST('/api/v1/access-rules', { body: { name: `Contract ${n()}`, content_type: ids().userType } }), 'create access rule'),
     acl: async () => must(await admin.POST('/api/v1/acls', { body: { name: `Contract ${n()}`, entity_type: 'user', operation: 'read', condition: { id: { _eq: 0 } } } }), 'create ACL'),
+    rlsPolicy: async () => must(await admin.POST('/api/v1/rls/policies', { body: { name: `Contract ${n()}`, entity_type: 'group', policy_type: 'public', action: 'select' } }), 'create RLS policy'),
     grant: async () => must(await admin.POST('/api/v1/acls/record-permissions', { body: { entity_type: 'user', entity_id: String(ids().john), operation: 'read', user_id: ids().john } }), 'grant record permission'),
   }
 }
@@ -182,6 +183,11 @@ const FIXTURES: Record<string, Fixture> = {
   deleteAcl: async f => ({ path: { id: (await f.make.acl()).id } }),
   grantRecordPermission: async f => ({ body: { entity_type: 'user', entity_id: String(f.ids.john), operation: 'read', user_id: f.ids.john } }),
   revokeRecordPermission: async f => ({ path: { id: (await f.make.grant()).id } }),
+  createRlsPolicy: async () => ({ body: { name: `Contract ${nextSerial()}`, entity_type: 'group', policy_type: 'public', action: 'select' } }),
+  getRlsPolicy: async f => ({ path: { id: (await f.make.rlsPolicy()).id } }),
+  updateRlsPolicy: async f => ({ path: { id: (await f.make.rlsPolicy()).id }, body: { priority: 5 } }),
+  deleteRlsPolicy: async f => ({ path: { id: (await f.make.rlsPolicy()).id } }),
+  checkRlsAccess: async f => ({ body: { entity_type: 'user', action: 'select', entity_id: f.ids.john } }),
   checkRecordPermission: async f => ({ body: { entity_type: 'user', entity_id: String(f.ids.john), operation: 'read' } }),
   previewAccessRule: async f => ({ refs: { content_type: f.ids.userType } }),
 

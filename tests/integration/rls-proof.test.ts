@@ -46,6 +46,8 @@ const SEEDS: Record<string, (company: number) => SQL> = {
   demo_items: c => sql`insert into demo_items (name, code, company_id) values ('proof', ${`PROOF_${c}`}, ${c})`,
   access_control_lists: c => sql`insert into access_control_lists (name, company_id, entity_type, operation) values ('proof', ${c}, 'user', 'read')`,
   record_permissions: c => sql`insert into record_permissions (company_id, entity_type, entity_id, user_id, operation) values (${c}, 'user', '1', (select min(id) from users), 'read')`,
+  rls_policies: c => sql`insert into rls_policies (name, entity_type, table_name, policy_type, action, company_id) values (${`proof_${c}`}, 'user', 'users', 'public', 'select', ${c})`,
+  rls_audit_logs: c => sql`insert into rls_audit_logs (company_id, entity_type, action, access_granted) values (${c}, 'user', 'select', false)`,
 }
 
 const backups = mkdtempSync(join(tmpdir(), 'fastvue-rls-backups-'))

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm'
 import type { ModulePlanOut } from '../../../shared/schemas/modules'
 import type { ModuleManifest } from '../../../shared/modules/manifest'
 import { rowsOf, type DbOrTx } from '../../db/client'
-import { menuItems, moduleMigrations, moduleOperations, modules, permissions, rolePermissions } from '../../db/schema'
+import { menuItems, moduleMigrations, moduleOperations, modules, permissions, rlsPolicies, rolePermissions } from '../../db/schema'
 import type { ServiceContext } from '../../kernel/context'
 import { AppError, notFound, type ErrorKind } from '../../kernel/errors'
 import { ensureManifestData } from '../system/base'
@@ -215,6 +215,8 @@ export async function uninstallModule(ctx: ServiceContext, name: string, { casca
         const live = new Set(await publicTables(tx))
         for (const t of (await fkOrder(tx, step.tables.filter(x => live.has(x)))).reverse()) {
           await tx.execute(sql.raw(`drop table ${ident(t)}`))
+          // the table's PostgreSQL policies went with it; managed policy rows on it go too
+          await tx.delete(rlsPolicies).where(eq(rlsPolicies.tableName, t))
           dropped.push(t)
         }
         await tx.update(moduleMigrations).set({ status: 'rolled_back', rolledBackAt: new Date() })
