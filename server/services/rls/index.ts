@@ -42,9 +42,9 @@ export async function getRlsContext(ctx: UserContext): Promise<RlsContextResult>
   const c = underRls
     ? await currentRlsContext(ctx.db)
     : await rolledBack(ctx.db, async (tx) => {
-      await tx.execute(rlsContextStatement(ctx.user))
-      return currentRlsContext(tx)
-    })
+        await tx.execute(rlsContextStatement(ctx.user))
+        return currentRlsContext(tx)
+      })
   return {
     user_id: c.user_id, company_id: c.company_id, company_ids: c.company_ids, role_ids: c.role_ids, group_ids: c.group_ids,
     is_superuser: c.is_superuser, under_rls: underRls, db_role: me!.role,

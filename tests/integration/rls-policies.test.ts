@@ -1,0 +1,60 @@
+import { sql } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { rowsOf } from '../../server/db/client'
+import { inRequestScope, type UserContext } from '../../server/kernel/context'
+import { AppError } from '../../server/kernel/errors'
+import { createRlsPolicy, deleteRlsPolicy, updateRlsPolicy } from '../../server/services/rls'
+import { createTestDb, type TestDb } from '../helpers/db'
+
+/** Managed policies in the catalogue, on both databases (the API test sees PGlite's only through their effect). */
+let t: TestDb
+let admin: UserContext
+let john: UserContext
+
+const catalogue = async (id: number) => rowsOf<{ tablename: string, permissive: string, cmd: string, roles: string }>(await t.db.execute(
+  sql`select tablename, permissive, cmd, roles::text as roles from pg_policies where policyname = ${`fastvue_rls_${id}`}`))[0] ?? null
+const managed = async () => Number(rowsOf<{ n: number }>(await t.db.execute(sql`select count(*)::int as n from pg_policies where policyname like 'fastvue\\_rls\\_%'`))[0]!.n)
+const rows = async () => Number(rowsOf<{ n: number }>(await t.db.execute(sql`select count(*)::int as n from rls_policies`))[0]!.n)
+/** How many users named janesmith johndoe sees in a request of his (under the app role). */
+const johnSeesJane = () => inRequestScope(john, async ctx => Number(rowsOf<{ n: number }>(await ctx.db.execute(sql`select count(*)::int as n from users where username = 'janesmith'`))[0]!.n))
+
+beforeAll(async () => {
+  t = await createTestDb()
+  admin = await t.as('admin')
+  john = await t.as('johndoe')
+})
+afterAll(() => t?.close())
+
+describe('managed policies in the catalogue', () => {
+  it('creates, deactivates, re-creates and drops the PostgreSQL policy with its row', async () => {
+    expect(await johnSeesJane()).toBe(1)
+    const p = await createRlsPolicy(admin, { name: 'no jane', entity_type: 'user', policy_type: 'conditional', action: 'select', filter: { username: { _neq: 'janesmith' } }, required_roles: [], priority: 100, is_active: true })
+    expect(await catalogue(p.id)).toEqual({ tablename: 'users', permissive: 'RESTRICTIVE', cmd: 'SELECT', roles: '{fastvue_app}' })
+    expect(await johnSeesJane()).toBe(0)
+    await updateRlsPolicy(admin, p.id, { is_active: false })
+    expect(await catalogue(p.id)).toBeNull()
+    expect(await johnSeesJane()).toBe(1)
+    await updateRlsPolicy(admin, p.id, { is_active: true, action: 'all' })
+    expect(await catalogue(p.id)).toMatchObject({ cmd: 'ALL' })
+    await deleteRlsPolicy(admin, p.id)
+    expect(await catalogue(p.id)).toBeNull()
+    expect(await johnSeesJane()).toBe(1)
+  })
+
+  it('a refused change leaves neither row nor policy', async () => {
+    const [before, policies] = [await rows(), await managed()]
+    await expect(createRlsPolicy(admin, { name: 'bad', entity_type: 'user', policy_type: 'owner_only', condition_column: 'username', action: 'select', required_roles: [], priority: 100, is_active: true }))
+      .rejects.toBeInstanceOf(AppError)
+    await expect(createRlsPolicy(admin, { name: 'bad', entity_type: 'user', policy_type: 'role_based', action: 'select', required_roles: [2_000_000], priority: 100, is_active: true }))
+      .rejects.toBeInstanceOf(AppError)
+    expect([await rows(), await managed()]).toEqual([before, policies])
+  })
+
+  it('a policy row deleted with its company takes its PostgreSQL policy along (trigger)', async () => {
+    const [company] = rowsOf<{ id: number }>(await t.db.execute(sql`insert into companies (name, code) values ('Gone', 'GONE') returning id`))
+    const p = await createRlsPolicy(admin, { name: 'gone', entity_type: 'group', policy_type: 'public', action: 'select', required_roles: [], priority: 100, is_active: true, company_id: company!.id })
+    expect(await catalogue(p.id)).not.toBeNull()
+    await t.db.execute(sql`delete from companies where id = ${company!.id}`)
+    expect(await catalogue(p.id)).toBeNull()
+  })
+})
