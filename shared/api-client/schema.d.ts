@@ -2123,6 +2123,158 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/rls/audit-logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Row-level-security decisions of the active company (superusers: all), newest first
+         * @description Requires permission `rls.read` in the active company (superusers pass).
+         */
+        get: operations["listRlsAuditLogs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rls/audit-logs/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Row-level-security decisions over the last days: totals, top denial reasons, per entity type
+         * @description Requires permission `rls.read` in the active company (superusers pass).
+         */
+        get: operations["getRlsAuditStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rls/check-access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Whether the caller may do an action on a record (or on an entity type), decided by the database; denials are logged
+         * @description Any signed-in user.
+         */
+        post: operations["checkRlsAccess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rls/context": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's row-level-security context, as the policies see it
+         * @description Any signed-in user.
+         */
+        get: operations["getRlsContext"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rls/context/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The caller's row-level-security context (computed for every request: the same answer as GET)
+         * @description Any signed-in user.
+         */
+        post: operations["refreshRlsContext"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rls/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List managed row-level-security policies, highest priority first
+         * @description Requires permission `rls.read` in the active company (superusers pass).
+         */
+        get: operations["listRlsPolicies"];
+        put?: never;
+        /**
+         * Create a managed row-level-security policy (a RESTRICTIVE PostgreSQL policy while active)
+         * @description Superusers only.
+         */
+        post: operations["createRlsPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rls/policies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One managed row-level-security policy
+         * @description Requires permission `rls.read` in the active company (superusers pass).
+         */
+        get: operations["getRlsPolicy"];
+        /**
+         * Update a managed row-level-security policy (its PostgreSQL policy is created again, or dropped when inactive)
+         * @description Superusers only.
+         */
+        put: operations["updateRlsPolicy"];
+        post?: never;
+        /**
+         * Delete a managed row-level-security policy and drop its PostgreSQL policy
+         * @description Superusers only.
+         */
+        delete: operations["deleteRlsPolicy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/roles": {
         parameters: {
             query?: never;
@@ -4053,6 +4205,161 @@ export interface components {
         RevokedCount: {
             message: string;
             revoked: number;
+        };
+        /** @description An access question answered by the database */
+        RlsAccessCheck: {
+            entity_type: string;
+            /** @enum {string} */
+            action: "select" | "insert" | "update" | "delete" | "all";
+            entity_id?: (number | string) | null;
+        };
+        /** @description The database's answer to an access question */
+        RlsAccessCheckResult: {
+            access_granted: boolean;
+            denial_reason: string | null;
+            entity_type: string;
+            action: string;
+            entity_id: number | null;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            checked_at: string;
+        };
+        /** @description A row-level-security access decision */
+        RlsAuditLog: {
+            id: number;
+            request_id: string | null;
+            user_id: number | null;
+            company_id: number | null;
+            policy_id: number | null;
+            entity_type: string;
+            entity_id: number | null;
+            action: string;
+            access_granted: boolean;
+            denial_reason: string | null;
+            table_name: string | null;
+            ip_address: string | null;
+            request_method: string | null;
+            request_path: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            created_at: string;
+        };
+        /** @description A page of RlsAuditLog items */
+        RlsAuditLogPage: {
+            /**
+             * @description Items matching the filters, on every page
+             * @example 42
+             */
+            total: number;
+            items: components["schemas"]["RlsAuditLog"][];
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            page_size: number;
+        };
+        /** @description Row-level-security decisions over a period */
+        RlsAuditStats: {
+            period_days: number;
+            total_attempts: number;
+            granted_count: number;
+            denied_count: number;
+            success_rate: number;
+            top_denied_reasons: {
+                reason: string;
+                count: number;
+            }[];
+            entity_type_stats: {
+                entity_type: string;
+                count: number;
+            }[];
+        };
+        /** @description The caller's row-level-security context, as the policies see it */
+        RlsContext: {
+            user_id: number | null;
+            company_id: number | null;
+            company_ids: number[];
+            role_ids: number[];
+            group_ids: number[];
+            is_superuser: boolean;
+            under_rls: boolean;
+            db_role: string;
+        };
+        /** @description A managed row-level-security policy (a RESTRICTIVE PostgreSQL policy while active) */
+        RlsPolicy: {
+            id: number;
+            name: string;
+            description: string | null;
+            entity_type: string;
+            table_name: string;
+            policy_type: string;
+            action: string;
+            condition_column: string | null;
+            filter: {
+                [key: string]: unknown;
+            } | null;
+            required_roles: number[];
+            priority: number;
+            company_id: number | null;
+            is_active: boolean;
+            created_by: number | null;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            created_at: string;
+            updated_at: string | null;
+        };
+        /** @description A new managed row-level-security policy */
+        RlsPolicyCreate: {
+            name: string;
+            description?: string | null;
+            entity_type: string;
+            /** @enum {string} */
+            policy_type: "owner_only" | "company_member" | "role_based" | "conditional" | "public";
+            /** @enum {string} */
+            action: "select" | "insert" | "update" | "delete" | "all";
+            condition_column?: string | null;
+            filter?: components["schemas"]["RecordFilter"] | null;
+            required_roles?: (number | string)[];
+            /** @default 100 */
+            priority?: number;
+            company_id?: (number | string) | null;
+            /** @default true */
+            is_active?: boolean;
+            custom_condition?: unknown;
+        };
+        /** @description A page of RlsPolicy items */
+        RlsPolicyPage: {
+            /**
+             * @description Items matching the filters, on every page
+             * @example 42
+             */
+            total: number;
+            items: components["schemas"]["RlsPolicy"][];
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            page_size: number;
+        };
+        /** @description Changes to a managed row-level-security policy */
+        RlsPolicyUpdate: {
+            name?: string;
+            description?: string | null;
+            /** @enum {string} */
+            policy_type?: "owner_only" | "company_member" | "role_based" | "conditional" | "public";
+            /** @enum {string} */
+            action?: "select" | "insert" | "update" | "delete" | "all";
+            condition_column?: string | null;
+            filter?: components["schemas"]["RecordFilter"] | null;
+            required_roles?: (number | string)[];
+            priority?: number;
+            company_id?: (number | string) | null;
+            is_active?: boolean;
+            custom_condition?: unknown;
         };
         /** @description A role: a company's, or global */
         Role: {
@@ -8838,6 +9145,305 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listRlsAuditLogs: {
+        parameters: {
+            query?: {
+                page?: number | string;
+                page_size?: number | string;
+                user_id?: number | string;
+                entity_type?: string;
+                action?: "select" | "insert" | "update" | "delete" | "all";
+                access_granted?: "0" | "1" | "true" | "false";
+                from_date?: string;
+                to_date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RlsAuditLogPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getRlsAuditStats: {
+        parameters: {
+            query?: {
+                days?: number | string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RlsAuditStats"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    checkRlsAccess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RlsAccessCheck"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RlsAccessCheckResult"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getRlsContext: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RlsContext"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    refreshRlsContext: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RlsContext"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listRlsPolicies: {
+        parameters: {
+            query?: {
+                page?: number | string;
+                page_size?: number | string;
+                entity_type?: string;
+                action?: "select" | "insert" | "update" | "delete" | "all";
+                is_active?: "0" | "1" | "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RlsPolicyPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createRlsPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RlsPolicyCreate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RlsPolicy"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getRlsPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RlsPolicy"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateRlsPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RlsPolicyUpdate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RlsPolicy"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationError"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteRlsPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number | string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationError"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };

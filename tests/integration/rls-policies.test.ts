@@ -4,6 +4,7 @@ import { rowsOf } from '../../server/db/client'
 import { inRequestScope, type UserContext } from '../../server/kernel/context'
 import { AppError } from '../../server/kernel/errors'
 import { createRlsPolicy, deleteRlsPolicy, updateRlsPolicy } from '../../server/services/rls'
+import type { RlsPolicyCreateInput, RlsPolicyUpdateInput } from '../../shared/schemas/rls'
 import { createTestDb, type TestDb } from '../helpers/db'
 
 /** Managed policies in the catalogue, on both databases (the API test sees PGlite's only through their effect). */
@@ -18,6 +19,11 @@ const rows = async () => Number(rowsOf<{ n: number }>(await t.db.execute(sql`sel
 /** How many users named janesmith johndoe sees in a request of his (under the app role). */
 const johnSeesJane = () => inRequestScope(john, async ctx => Number(rowsOf<{ n: number }>(await ctx.db.execute(sql`select count(*)::int as n from users where username = 'janesmith'`))[0]!.n))
 
+/** A create body as the route's schema outputs it (defaults filled in). */
+const input = (x: Pick<RlsPolicyCreateInput, 'name' | 'entity_type' | 'policy_type' | 'action'> & Partial<RlsPolicyCreateInput>): RlsPolicyCreateInput =>
+  ({ description: null, required_roles: [], priority: 100, is_active: true, ...x })
+const change = (x: Partial<RlsPolicyUpdateInput>): RlsPolicyUpdateInput => ({ description: undefined, ...x })
+
 beforeAll(async () => {
   t = await createTestDb()
   admin = await t.as('admin')
@@ -28,13 +34,13 @@ afterAll(() => t?.close())
 describe('managed policies in the catalogue', () => {
   it('creates, deactivates, re-creates and drops the PostgreSQL policy with its row', async () => {
     expect(await johnSeesJane()).toBe(1)
-    const p = await createRlsPolicy(admin, { name: 'no jane', entity_type: 'user', policy_type: 'conditional', action: 'select', filter: { username: { _neq: 'janesmith' } }, required_roles: [], priority: 100, is_active: true })
+    const p = await createRlsPolicy(admin, input({ name: 'no jane', entity_type: 'user', policy_type: 'conditional', action: 'select', filter: { username: { _neq: 'janesmith' } } }))
     expect(await catalogue(p.id)).toEqual({ tablename: 'users', permissive: 'RESTRICTIVE', cmd: 'SELECT', roles: '{fastvue_app}' })
     expect(await johnSeesJane()).toBe(0)
-    await updateRlsPolicy(admin, p.id, { is_active: false })
+    await updateRlsPolicy(admin, p.id, change({ is_active: false }))
     expect(await catalogue(p.id)).toBeNull()
     expect(await johnSeesJane()).toBe(1)
-    await updateRlsPolicy(admin, p.id, { is_active: true, action: 'all' })
+    await updateRlsPolicy(admin, p.id, change({ is_active: true, action: 'all' }))
     expect(await catalogue(p.id)).toMatchObject({ cmd: 'ALL' })
     await deleteRlsPolicy(admin, p.id)
     expect(await catalogue(p.id)).toBeNull()
@@ -43,16 +49,16 @@ describe('managed policies in the catalogue', () => {
 
   it('a refused change leaves neither row nor policy', async () => {
     const [before, policies] = [await rows(), await managed()]
-    await expect(createRlsPolicy(admin, { name: 'bad', entity_type: 'user', policy_type: 'owner_only', condition_column: 'username', action: 'select', required_roles: [], priority: 100, is_active: true }))
+    await expect(createRlsPolicy(admin, input({ name: 'bad', entity_type: 'user', policy_type: 'owner_only', condition_column: 'username', action: 'select' })))
       .rejects.toBeInstanceOf(AppError)
-    await expect(createRlsPolicy(admin, { name: 'bad', entity_type: 'user', policy_type: 'role_based', action: 'select', required_roles: [2_000_000], priority: 100, is_active: true }))
+    await expect(createRlsPolicy(admin, input({ name: 'bad', entity_type: 'user', policy_type: 'role_based', action: 'select', required_roles: [2_000_000] })))
       .rejects.toBeInstanceOf(AppError)
     expect([await rows(), await managed()]).toEqual([before, policies])
   })
 
   it('a policy row deleted with its company takes its PostgreSQL policy along (trigger)', async () => {
     const [company] = rowsOf<{ id: number }>(await t.db.execute(sql`insert into companies (name, code) values ('Gone', 'GONE') returning id`))
-    const p = await createRlsPolicy(admin, { name: 'gone', entity_type: 'group', policy_type: 'public', action: 'select', required_roles: [], priority: 100, is_active: true, company_id: company!.id })
+    const p = await createRlsPolicy(admin, input({ name: 'gone', entity_type: 'group', policy_type: 'public', action: 'select', company_id: company!.id }))
     expect(await catalogue(p.id)).not.toBeNull()
     await t.db.execute(sql`delete from companies where id = ${company!.id}`)
     expect(await catalogue(p.id)).toBeNull()
