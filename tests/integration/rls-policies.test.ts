@@ -5,7 +5,13 @@ import { inRequestScope, type UserContext } from '../../server/kernel/context'
 import { AppError } from '../../server/kernel/errors'
 import { createRlsPolicy, deleteRlsPolicy, updateRlsPolicy } from '../../server/services/rls'
 import type { RlsPolicyCreateInput, RlsPolicyUpdateInput } from '../../shared/schemas/rls'
-import { createTestDb, type TestDb } from '../helpers/db'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { registerEntity } from '../../server/kernel/access/filter'
+import { fsCatalog, installModule, setCatalog, uninstallModule } from '../../server/services/modules'
+import { demoItems } from '../../layers/demo/server/db/schema'
+import { createTestDb, ROOT, type TestDb } from '../helpers/db'
 
 /** Managed policies in the catalogue, on both databases (the API test sees PGlite's only through their effect). */
 let t: TestDb
@@ -29,7 +35,10 @@ beforeAll(async () => {
   admin = await t.as('admin')
   john = await t.as('johndoe')
 })
-afterAll(() => t?.close())
+afterAll(async () => {
+  setCatalog(undefined)
+  await t?.close()
+})
 
 describe('managed policies in the catalogue', () => {
   it('creates, deactivates, re-creates and drops the PostgreSQL policy with its row', async () => {
@@ -62,5 +71,24 @@ describe('managed policies in the catalogue', () => {
     expect(await catalogue(p.id)).not.toBeNull()
     await t.db.execute(sql`delete from companies where id = ${company!.id}`)
     expect(await catalogue(p.id)).toBeNull()
+  })
+
+  it('a module entity can have policies until the module is uninstalled: its table goes, and so do their rows', async () => {
+    const backups = mkdtempSync(join(tmpdir(), 'fastvue-rls-policies-'))
+    process.env.BACKUP_DIR = backups
+    try {
+      setCatalog(await fsCatalog(resolve(ROOT, 'layers'), resolve(ROOT, 'server/api')))
+      registerEntity('demo_item', demoItems)
+      await installModule(t.system, 'demo')
+      const p = await createRlsPolicy(admin, input({ name: 'demo items', entity_type: 'demo_item', policy_type: 'company_member', action: 'select' }))
+      expect(p.condition_column).toBe('company_id')
+      expect(await catalogue(p.id)).toMatchObject({ tablename: 'demo_items', permissive: 'RESTRICTIVE' })
+      await uninstallModule(t.system, 'demo')
+      expect(Number(rowsOf<{ n: number }>(await t.db.execute(sql`select count(*)::int as n from rls_policies where id = ${p.id}`))[0]!.n)).toBe(0)
+      await expect(createRlsPolicy(admin, input({ name: 'demo again', entity_type: 'demo_item', policy_type: 'public', action: 'select' }))).rejects.toThrow(/does not exist/)
+    }
+    finally {
+      rmSync(backups, { recursive: true, force: true })
+    }
   })
 })
