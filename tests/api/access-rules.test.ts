@@ -112,6 +112,60 @@ describe('access rules on companies', () => {
   })
 })
 
+describe('access rules on groups, roles and the lists users come in', () => {
+  const typeOf = async (model: string) => ((await admin.get('/api/v1/content-types')).body as { id: number, model: string }[]).find(t => t.model === model)!.id
+  const groupNames = async (api: typeof john) => ((await api.get('/api/v1/groups/?page_size=100')).body.items as { codename: string }[]).map(g => g.codename).sort()
+
+  it('group rules filter the list and reads, and decide updates and member changes', async () => {
+    const before = await groupNames(john)
+    expect(before.length).toBeGreaterThan(1)
+    const target = ((await john.get('/api/v1/groups/?page_size=100')).body.items as { id: number, codename: string }[])[0]!
+    // readable but not changeable: the only group John then sees
+    const only = await rule({ content_type: await typeOf('group'), filters: { codename: target.codename }, can_view: true, can_change: false })
+    expect(await groupNames(john)).toEqual([target.codename])
+    const other = ((await admin.get('/api/v1/groups/?page_size=100')).body.items as { id: number, codename: string }[]).find(g => g.codename === before.find(c => c !== target.codename))!
+    expect((await john.get(`/api/v1/groups/${other.id}`)).status).toBe(404)
+    const refused = await john.put(`/api/v1/groups/${target.id}`, { description: 'changed by a rule test' })
+    expect(refused.status).toBe(403)
+    expect(refused.body.detail).toContain('access rule')
+    expect((await admin.get(`/api/v1/groups/${target.id}`)).body.description).not.toBe('changed by a rule test')
+    expect((await admin.delete(`/api/v1/access-rules/${only}`)).status).toBe(204)
+    expect(await groupNames(john)).toEqual(before)
+  })
+
+  it('role rules filter the list and reads', async () => {
+    const roleType = await typeOf('role')
+    const codes = async () => ((await john.get('/api/v1/roles/?page_size=100')).body.items as { codename: string }[]).map(r => r.codename)
+    expect(await codes()).toContain('viewer')
+    const deny = await rule({ content_type: roleType, filters: { codename: 'viewer' }, can_view: false })
+    expect(await codes()).not.toContain('viewer')
+    const viewer = ((await admin.get('/api/v1/roles/?page_size=100')).body.items as { id: number, codename: string }[]).find(r => r.codename === 'viewer')!
+    expect((await john.get(`/api/v1/roles/${viewer.id}`)).status).toBe(404)
+    expect((await admin.get(`/api/v1/roles/${viewer.id}`)).status).toBe(200)
+    expect((await admin.delete(`/api/v1/access-rules/${deny}`)).status).toBe(204)
+    expect(await codes()).toContain('viewer')
+  })
+
+  it('a user John may not read is left out of the company\'s members and a group\'s members too', async () => {
+    const eng = (await admin.get('/api/v1/groups/?search=engineering')).body.items[0]
+    expect((await admin.post(`/api/v1/groups/${eng.id}/users/${ids.rule_a}`)).status).toBe(200)
+    const memberNames = async () => ((await john.get(`/api/v1/companies/${acme}/users?page_size=100`)).body.users as { username: string }[]).map(u => u.username)
+    const groupMembers = async () => ((await john.get(`/api/v1/groups/${eng.id}/users`)).body as { username: string }[]).map(u => u.username)
+    expect(await memberNames()).toContain('rule_a')
+    expect(await groupMembers()).toContain('rule_a')
+    const deny = await rule({ filters: { username: 'rule_a' }, can_view: false })
+    expect(await memberNames()).not.toContain('rule_a')
+    expect(await memberNames()).toContain('johndoe')
+    expect(await groupMembers()).not.toContain('rule_a')
+    expect((await john.get(`/api/v1/groups/${eng.id}`)).body.members.map((u: { username: string }) => u.username)).not.toContain('rule_a')
+    // superusers are not subject to rules
+    expect(((await admin.get(`/api/v1/companies/${acme}/users?page_size=100`)).body.users as { username: string }[]).map(u => u.username)).toContain('rule_a')
+    expect((await admin.delete(`/api/v1/access-rules/${deny}`)).status).toBe(204)
+    expect(await memberNames()).toContain('rule_a')
+    expect((await admin.delete(`/api/v1/groups/${eng.id}/users/${ids.rule_a}`)).status).toBe(200)
+  })
+})
+
 describe('the filter of a rule is validated', () => {
   it('422 on unknown fields, operators, variables and values of the wrong type; nothing is stored', async () => {
     const before = (await admin.get('/api/v1/access-rules?page_size=100')).body.total

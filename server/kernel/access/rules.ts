@@ -71,7 +71,7 @@ export async function varsOf(ctx: Pick<ServiceContext, 'db'>, userId: number, co
 /** Cached under the security version, which rule changes (and memberships, groups, roles) bump. */
 function rulesFor(ctx: ServiceContext, def: EntityDef): Promise<Loaded> {
   const version = ctx.user?.securityVersion
-  if (!version || ctx.inTransaction) return loadRules(ctx, def)
+  if (!version || ctx.inChange) return loadRules(ctx, def)
   const key = `${version}:${ctx.user!.id}:${ctx.company}:${def.name}`
   const hit = loadedCache.get(key)
   if (hit && hit.at > Date.now() - MAX_AGE_MS) return hit.value
@@ -108,18 +108,32 @@ function domainOf(def: EntityDef, rule: RuleRow, allows: boolean): Node {
  * undefined when no rule applies (or the caller is a superuser or the system).
  */
 export async function ruleFilter(ctx: ServiceContext, entity: string, action: RecordAction): Promise<SQL | undefined> {
+  return (await ruleCondition(ctx, entity, action))?.build()
+}
+
+/**
+ * The same condition, with a key that names it (the rules, their versions, the caller's
+ * variables and the action: equal keys, equal conditions) and builds it only when asked, so a hot
+ * query can keep a prepared statement per key (the users list) and skip building it.
+ */
+export async function ruleCondition(ctx: ServiceContext, entity: string, action: RecordAction): Promise<{ key: string, clock: boolean, build: () => SQL } | undefined> {
   if (seesAll(ctx)) return undefined
   const def = getEntity(entity)
   if (!def?.contentType) return undefined
   const { rules, vars } = await rulesFor(ctx, def)
   if (!rules.length) return undefined
-  const someAllow = rules.some(r => r[action])
-  const branches = rules.map((r) => {
-    const allows = Boolean(r[action])
-    const compiled = compiledRule({ id: r.id, version: `${r.version}:${r.scope}:${allows}` }, def.name, () => domainOf(def, r, allows))
-    return sql` when ${toSql(compiled, vars)} then ${sql.raw(allows ? 'true' : 'false')}`
-  })
-  return sql`(case${sql.join(branches)} else ${sql.raw(someAllow ? 'false' : 'true')} end)`
+  const key = `${def.name}:${action}:${rules.map(r => `${r.id}@${r.version}:${r.scope}:${r[action]}`).join(',')}:${JSON.stringify(vars)}`
+  const clock = rules.some(r => JSON.stringify(r.filter ?? null).includes('$NOW'))
+  const build = () => {
+    const someAllow = rules.some(r => r[action])
+    const branches = rules.map((r) => {
+      const allows = Boolean(r[action])
+      const compiled = compiledRule({ id: r.id, version: `${r.version}:${r.scope}:${allows}` }, def.name, () => domainOf(def, r, allows))
+      return sql` when ${toSql(compiled, vars)} then ${sql.raw(allows ? 'true' : 'false')}`
+    })
+    return sql`(case${sql.join(branches)} else ${sql.raw(someAllow ? 'false' : 'true')} end)`
+  }
+  return { key, clock, build }
 }
 
 /** Refuses (403) `action` on one record the caller can see when the access rules do not allow it. */

@@ -5,12 +5,12 @@ import type { DbOrTx } from '../../db/client'
 import { accessRules, companies, contentTypes, groups, roles, userGroups, users } from '../../db/schema'
 import { writeAudit } from '../../kernel/audit'
 import { inTransaction, type AuthUser, type ServiceContext, type UserContext } from '../../kernel/context'
-import { fieldError, forbidden, notFound } from '../../kernel/errors'
+import { fieldError, forbidden } from '../../kernel/errors'
 import { assertHoldsIn, authorizeIn } from '../../kernel/access/grants'
 import { FilterError, parseFilter, render, toSql } from '../../kernel/access/filter'
 import { invalidatePermissions } from '../../kernel/access/permissions'
 import { entityOfContentType, filterErrors, ruleFilter, scopedFilter, varsOf } from '../../kernel/access/rules'
-import { inActiveCompanyOrGlobal, inMemberCompanies, memberOfActiveCompany, seesAll } from '../../kernel/access/scope'
+import { findInActiveCompanyOrGlobalOr404, inActiveCompanyOrGlobal, inMemberCompanies, memberOfActiveCompany, seesAll } from '../../kernel/access/scope'
 import { offsetOf, pageOf } from '../../kernel/serialize'
 
 type RuleRow = typeof accessRules.$inferSelect
@@ -24,11 +24,7 @@ const ruleResponse = (r: RuleRow) => ({
 })
 
 /** Rules of the active company, and global rules (superusers' only to change). */
-async function findRuleOr404(ctx: ServiceContext, id: number) {
-  const [rule] = await ctx.db.select().from(accessRules).where(and(eq(accessRules.id, id), inActiveCompanyOrGlobal(ctx, accessRules.companyId))).limit(1)
-  if (!rule) throw notFound('Access rule not found')
-  return rule
-}
+const findRuleOr404 = (ctx: ServiceContext, id: number) => findInActiveCompanyOrGlobalOr404(ctx, accessRules, id, 'Access rule')
 
 export async function listAccessRules(ctx: ServiceContext, q: AccessRuleListQueryInput) {
   const where = and(

@@ -138,7 +138,9 @@ export async function companyUsers(ctx: ServiceContext, id: number, q: CompanyUs
   const company = await findCompanyOr404(ctx, id)
   const term = `%${escapeLike(q.search ?? '')}%`
   const where = and(eq(userCompanyRoles.companyId, id), eq(userCompanyRoles.isActive, true), eq(users.isDeleted, false), eq(users.isActive, true),
-    q.search ? or(ilike(users.username, term), ilike(users.email, term), ilike(users.fullName, term)) : undefined)
+    q.search ? or(ilike(users.username, term), ilike(users.email, term), ilike(users.fullName, term)) : undefined,
+    // the access rules on reading users leave out members the caller may not see
+    await ruleFilter(ctx, 'user', 'read'))
   const [rows, [total]] = await Promise.all([
     ctx.db.select({ user: userColumns, roleId: roles.id, roleName: roles.name }).from(userCompanyRoles)
       .innerJoin(users, eq(users.id, userCompanyRoles.userId)).innerJoin(roles, eq(roles.id, userCompanyRoles.roleId))

@@ -8,22 +8,22 @@ import { inTransaction, type ServiceContext, type UserContext } from '../../kern
 import { conflict, forbidden, notFound } from '../../kernel/errors'
 import { assertHoldsIn, authorizeIn, checkBundle } from '../../kernel/access/grants'
 import { invalidatePermissions } from '../../kernel/access/permissions'
-import { inActiveCompanyOrGlobal, seesAll } from '../../kernel/access/scope'
+import { assertRuleAllows, ruleFilter } from '../../kernel/access/rules'
+import { findInActiveCompanyOrGlobalOr404, inActiveCompanyOrGlobal, seesAll } from '../../kernel/access/scope'
 import { escapeLike, offsetOf, pageOf, toSnake } from '../../kernel/serialize'
 
 type RoleRow = typeof roles.$inferSelect
 const roleResponse = (r: RoleRow) => ({ ...toSnake(r, ['require2fa']), require_2fa: r.require2fa })
 
-/** Roles of the active company, and global roles. */
+/** Roles of the active company, and global roles, that the access rules let the caller read. */
 export async function findRoleOr404(ctx: ServiceContext, id: number) {
-  const [role] = await ctx.db.select().from(roles).where(and(eq(roles.id, id), inActiveCompanyOrGlobal(ctx, roles.companyId))).limit(1)
-  if (!role) throw notFound('Role not found')
-  return role
+  return findInActiveCompanyOrGlobalOr404(ctx, roles, id, 'Role', await ruleFilter(ctx, 'role', 'read'))
 }
 
 export async function listRoles(ctx: ServiceContext, q: RoleListQueryInput) {
   const where = and(
     inActiveCompanyOrGlobal(ctx, roles.companyId),
+    await ruleFilter(ctx, 'role', 'read'),
     q.company_id !== undefined ? or(eq(roles.companyId, q.company_id), isNull(roles.companyId)) : undefined,
     q.is_active !== undefined ? eq(roles.isActive, q.is_active) : undefined,
     q.search ? or(ilike(roles.name, `%${escapeLike(q.search)}%`), ilike(roles.codename, `%${escapeLike(q.search)}%`)) : undefined,
@@ -78,6 +78,7 @@ export async function updateRole(ctx: UserContext, id: number, input: RoleUpdate
     const before = await findRoleOr404(tx, id)
     assertNotSystem(before, 'modify')
     await authorizeIn(tx, before.companyId, 'role.update', { what: 'role' })
+    await assertRuleAllows(tx, 'role', 'update', roles.id, id, 'role')
     const [after] = await tx.db.update(roles).set({
       name: input.name, description: input.description, isActive: input.is_active, require2fa: input.require_2fa, updatedAt: new Date(), updatedBy: ctx.user.id,
     }).where(eq(roles.id, id)).returning()
@@ -103,6 +104,7 @@ export async function deleteRole(ctx: UserContext, id: number) {
     const role = await findRoleOr404(tx, id)
     assertNotSystem(role, 'delete')
     await authorizeIn(tx, role.companyId, 'role.delete', { what: 'role' })
+    await assertRuleAllows(tx, 'role', 'delete', roles.id, id, 'role')
     const [held] = await tx.db.select({ n: sql<number>`count(*)::int` }).from(userCompanyRoles).where(eq(userCompanyRoles.roleId, id))
     const [global] = await tx.db.select({ n: sql<number>`count(*)::int` }).from(userRoles).where(eq(userRoles.roleId, id))
     if ((held?.n ?? 0) + (global?.n ?? 0) > 0) throw conflict('Cannot delete a role that is assigned to users')
@@ -118,6 +120,7 @@ async function grantTarget(ctx: UserContext, roleId: number, permissionId: numbe
   const role = await findRoleOr404(ctx, roleId)
   assertNotSystem(role, 'modify')
   await authorizeIn(ctx, role.companyId, 'role.update', { what: 'role' })
+  await assertRuleAllows(ctx, 'role', 'update', roles.id, roleId, 'role')
   const [perm] = await ctx.db.select().from(permissions).where(eq(permissions.id, permissionId)).limit(1)
   if (!perm) throw notFound('Permission not found')
   await assertHoldsIn(ctx, role.companyId, [perm.codename])
