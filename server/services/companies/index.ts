@@ -7,6 +7,7 @@ import { inTransaction, type ServiceContext, type UserContext } from '../../kern
 import { conflict, fieldError, forbidden, notFound } from '../../kernel/errors'
 import { authorizeIn } from '../../kernel/access/grants'
 import { hasPermission, invalidatePermissions } from '../../kernel/access/permissions'
+import { assertCanOnRecordId } from '../../kernel/access/records'
 import { assertRuleAllows, ruleFilter } from '../../kernel/access/rules'
 import { inMemberCompanies, seesAll } from '../../kernel/access/scope'
 import { escapeLike, offsetOf, pageOf, toSnake } from '../../kernel/serialize'
@@ -59,7 +60,9 @@ export async function myCompanies(ctx: UserContext) {
 }
 
 export async function getCompany(ctx: ServiceContext, id: number) {
-  return companyResponse(await findCompanyOr404(ctx, id))
+  const company = await findCompanyOr404(ctx, id)
+  await assertCanOnRecordId(ctx, 'company', 'read', id)
+  return companyResponse(company)
 }
 
 /** The parent must be visible, and not the company itself or one of its branches (422 on parent_company_id). */
@@ -107,6 +110,7 @@ export async function updateCompany(ctx: UserContext, id: number, input: Company
     const before = await findCompanyOr404(tx, id)
     await authorizeIn(tx, id, 'company.update', { what: 'company' })
     await assertRuleAllows(tx, 'company', 'update', companies.id, id, 'company')
+    await assertCanOnRecordId(tx, 'company', 'update', id)
     await checkParent(tx, input.parent_company_id, id)
     const [after] = await tx.db.update(companies).set({ ...toColumns(input), updatedAt: new Date(), updatedBy: ctx.user.id }).where(eq(companies.id, id)).returning()
     await writeAudit(tx, { entityType: 'company', entityId: id, entityName: after!.name, action: 'update', before, after, companyId: id })
@@ -122,6 +126,7 @@ export async function deleteCompany(ctx: UserContext, id: number) {
     const company = await findCompanyOr404(tx, id)
     await authorizeIn(tx, id, 'company.delete', { what: 'company' })
     await assertRuleAllows(tx, 'company', 'delete', companies.id, id, 'company')
+    await assertCanOnRecordId(tx, 'company', 'delete', id)
     const [assigned] = await tx.db.select({ n: sql<number>`count(*)::int` }).from(userCompanyRoles).where(eq(userCompanyRoles.companyId, id))
     if (assigned?.n) throw conflict('Cannot delete company with assigned users')
     const [children] = await tx.db.select({ n: sql<number>`count(*)::int` }).from(companies).where(eq(companies.parentCompanyId, id))

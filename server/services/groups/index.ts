@@ -8,6 +8,7 @@ import { inTransaction, type ServiceContext, type UserContext } from '../../kern
 import { conflict, fieldError, forbidden, notFound } from '../../kernel/errors'
 import { assertHoldsIn, authorizeIn, checkBundle, groupCodes } from '../../kernel/access/grants'
 import { invalidatePermissions } from '../../kernel/access/permissions'
+import { assertCanOnRecordId } from '../../kernel/access/records'
 import { assertRuleAllows, ruleFilter } from '../../kernel/access/rules'
 import { findInActiveCompanyOrGlobalOr404, inActiveCompanyOrGlobal, membersOf, seesAll } from '../../kernel/access/scope'
 import { escapeLike, offsetOf, pageOf, toSnake } from '../../kernel/serialize'
@@ -51,6 +52,7 @@ async function permissionsOf(db: DbOrTx, groupId: number) {
 
 export async function getGroup(ctx: ServiceContext, id: number) {
   const group = await findGroupOr404(ctx, id)
+  await assertCanOnRecordId(ctx, 'group', 'read', id)
   const [members, perms, [count]] = await Promise.all([
     membersOfGroup(ctx.db, id, await ruleFilter(ctx, 'user', 'read')), permissionsOf(ctx.db, id),
     ctx.db.select({ n: memberCount }).from(groups).where(eq(groups.id, id)),
@@ -60,6 +62,7 @@ export async function getGroup(ctx: ServiceContext, id: number) {
 
 export async function listGroupUsers(ctx: ServiceContext, id: number) {
   await findGroupOr404(ctx, id)
+  await assertCanOnRecordId(ctx, 'group', 'read', id)
   return membersOfGroup(ctx.db, id, await ruleFilter(ctx, 'user', 'read'))
 }
 
@@ -110,6 +113,7 @@ export async function updateGroup(ctx: UserContext, id: number, input: GroupUpda
     assertNotSystem(before, 'modify')
     await authorizeIn(tx, before.companyId, 'group.update', { what: 'group' })
     await assertRuleAllows(tx, 'group', 'update', groups.id, id, 'group')
+    await assertCanOnRecordId(tx, 'group', 'update', id)
     const [after] = await tx.db.update(groups).set({
       name: input.name, description: input.description, isActive: input.is_active, updatedAt: new Date(), updatedBy: ctx.user.id,
     }).where(eq(groups.id, id)).returning()
@@ -148,6 +152,7 @@ export async function deleteGroup(ctx: UserContext, id: number) {
     assertNotSystem(group, 'delete')
     await authorizeIn(tx, group.companyId, 'group.delete', { what: 'group' })
     await assertRuleAllows(tx, 'group', 'delete', groups.id, id, 'group')
+    await assertCanOnRecordId(tx, 'group', 'delete', id)
     // its members lose its permissions: only someone who holds them may take them away
     await assertHoldsIn(tx, group.companyId, await groupCodes(tx.db, id))
     await tx.db.delete(groups).where(eq(groups.id, id))
@@ -162,6 +167,7 @@ async function memberChange(ctx: UserContext, groupId: number, userId: number) {
   const group = await findGroupOr404(ctx, groupId)
   await authorizeIn(ctx, group.companyId, 'group.manage', { what: 'group' })
   await assertRuleAllows(ctx, 'group', 'update', groups.id, groupId, 'group')
+  await assertCanOnRecordId(ctx, 'group', 'update', groupId)
   const [user] = await ctx.db.select({ id: users.id, username: users.username }).from(users)
     .where(and(eq(users.id, userId), eq(users.isDeleted, false), group.companyId === null ? undefined : sql`${users.id} in (${membersOf(group.companyId)})`, await ruleFilter(ctx, 'user', 'read'))).limit(1)
   if (!user) throw notFound('User not found')
@@ -188,6 +194,7 @@ export async function removeGroupUser(ctx: UserContext, groupId: number, userId:
     const group = await findGroupOr404(tx, groupId)
     await authorizeIn(tx, group.companyId, 'group.manage', { what: 'group' })
     await assertRuleAllows(tx, 'group', 'update', groups.id, groupId, 'group')
+    await assertCanOnRecordId(tx, 'group', 'update', groupId)
     await assertHoldsIn(tx, group.companyId, await groupCodes(tx.db, groupId))
     const gone = await tx.db.delete(userGroups).where(and(eq(userGroups.groupId, groupId), eq(userGroups.userId, userId))).returning()
     if (!gone.length) throw notFound('User is not in this group')

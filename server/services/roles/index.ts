@@ -8,6 +8,7 @@ import { inTransaction, type ServiceContext, type UserContext } from '../../kern
 import { conflict, forbidden, notFound } from '../../kernel/errors'
 import { assertHoldsIn, authorizeIn, checkBundle } from '../../kernel/access/grants'
 import { invalidatePermissions } from '../../kernel/access/permissions'
+import { assertCanOnRecordId } from '../../kernel/access/records'
 import { assertRuleAllows, ruleFilter } from '../../kernel/access/rules'
 import { findInActiveCompanyOrGlobalOr404, inActiveCompanyOrGlobal, seesAll } from '../../kernel/access/scope'
 import { escapeLike, offsetOf, pageOf, toSnake } from '../../kernel/serialize'
@@ -43,6 +44,7 @@ async function rolePermissionList(db: DbOrTx, roleId: number) {
 
 export async function getRole(ctx: ServiceContext, id: number) {
   const role = await findRoleOr404(ctx, id)
+  await assertCanOnRecordId(ctx, 'role', 'read', id)
   const [perms, [count]] = await Promise.all([
     rolePermissionList(ctx.db, id),
     ctx.db.select({ n: sql<number>`count(*)::int` }).from(userCompanyRoles).where(and(eq(userCompanyRoles.roleId, id), eq(userCompanyRoles.isActive, true))),
@@ -79,6 +81,7 @@ export async function updateRole(ctx: UserContext, id: number, input: RoleUpdate
     assertNotSystem(before, 'modify')
     await authorizeIn(tx, before.companyId, 'role.update', { what: 'role' })
     await assertRuleAllows(tx, 'role', 'update', roles.id, id, 'role')
+    await assertCanOnRecordId(tx, 'role', 'update', id)
     const [after] = await tx.db.update(roles).set({
       name: input.name, description: input.description, isActive: input.is_active, require2fa: input.require_2fa, updatedAt: new Date(), updatedBy: ctx.user.id,
     }).where(eq(roles.id, id)).returning()
@@ -105,6 +108,7 @@ export async function deleteRole(ctx: UserContext, id: number) {
     assertNotSystem(role, 'delete')
     await authorizeIn(tx, role.companyId, 'role.delete', { what: 'role' })
     await assertRuleAllows(tx, 'role', 'delete', roles.id, id, 'role')
+    await assertCanOnRecordId(tx, 'role', 'delete', id)
     const [held] = await tx.db.select({ n: sql<number>`count(*)::int` }).from(userCompanyRoles).where(eq(userCompanyRoles.roleId, id))
     const [global] = await tx.db.select({ n: sql<number>`count(*)::int` }).from(userRoles).where(eq(userRoles.roleId, id))
     if ((held?.n ?? 0) + (global?.n ?? 0) > 0) throw conflict('Cannot delete a role that is assigned to users')
@@ -121,6 +125,7 @@ async function grantTarget(ctx: UserContext, roleId: number, permissionId: numbe
   assertNotSystem(role, 'modify')
   await authorizeIn(ctx, role.companyId, 'role.update', { what: 'role' })
   await assertRuleAllows(ctx, 'role', 'update', roles.id, roleId, 'role')
+  await assertCanOnRecordId(ctx, 'role', 'update', roleId)
   const [perm] = await ctx.db.select().from(permissions).where(eq(permissions.id, permissionId)).limit(1)
   if (!perm) throw notFound('Permission not found')
   await assertHoldsIn(ctx, role.companyId, [perm.codename])

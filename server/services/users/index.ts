@@ -29,7 +29,7 @@ export async function findUserOr404(ctx: ServiceContext, id: number): Promise<Us
 }
 
 /** The user record's ACLs and per-record grants (docs/decisions.md, "Record ACLs and per-record grants"). */
-async function assertCanOnUser(ctx: ServiceContext, operation: 'read' | 'update', user: UserRow) {
+async function assertCanOnUser(ctx: ServiceContext, operation: 'read' | 'update' | 'delete', user: UserRow) {
   if (seesAll(ctx)) return
   const record = await recordEntity('user')!.load(ctx, String(user.id))
   if (record) await assertCanOnRecord(ctx, 'user', operation, record)
@@ -247,6 +247,7 @@ export async function deleteUser(ctx: UserContext, id: number) {
   return inTransaction(ctx, async (tx) => {
     const target = await findUserOr404(tx, id)
     await assertRuleAllows(tx, 'user', 'delete', users.id, id, 'user')
+    await assertCanOnUser(tx, 'delete', target)
     const companyIds = await membershipCompanies(tx.db, id)
     const shared = !seesAll(tx) && companyIds.some(c => c !== tx.company)
     await tx.afterCommit(invalidatePermissions)
