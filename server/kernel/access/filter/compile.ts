@@ -13,6 +13,7 @@ export type Chunk = string
   | { lits: (string | number | boolean)[], type: FieldType }
   | { var: 'user_id' | 'company_id' }
   | { list: ListVar }
+  | { cur: string }
 
 export interface Compiled { entity: string, chunks: Chunk[] }
 
@@ -35,17 +36,13 @@ export function render(entity: string, node: Node): Compiled {
   const def = getEntity(entity)
   if (!def) throw new Error(`Unknown entity ${entity}`)
   const outer = ident(def.tableName)
-  const users = getEntity('user')
   const out: Chunk[] = []
   const col = (c: { rel: boolean, column: string }) => `${c.rel ? REL : outer}.${ident(c.column)}`
   const operand = (o: Operand) => {
     if (o.kind === 'lit') out.push({ lit: o.value, type: o.type })
     else if (o.kind === 'var') out.push({ var: o.name })
     else if (o.kind === 'now') out.push(o.offset ? `(now() + interval '${o.offset.n} ${o.offset.unit}')` : 'now()')
-    else {
-      out.push(`(select ${CUR}.${ident(o.column)} from ${ident(users!.tableName)} ${CUR} where ${CUR}."id" = `)
-      out.push({ var: 'user_id' }, ')')
-    }
+    else out.push({ cur: o.column })
   }
   const walk = (n: Node): void => {
     switch (n.kind) {
@@ -107,6 +104,7 @@ export function toSql(compiled: Compiled, vars: FilterVars): SQL {
     if ('lit' in c) return param(c.lit, c.type)
     if ('lits' in c) return arrayParam(c.lits, c.type)
     if ('var' in c) return param(c.var === 'user_id' ? vars.userId : vars.companyId, 'int')
+    if ('cur' in c) return sql`(select ${sql.raw(`${CUR}.${ident(c.cur)}`)} from ${sql.raw(ident(getEntity('user')!.tableName))} ${sql.raw(CUR)} where ${sql.raw(CUR)}."id" = ${param(vars.userId, 'int')})`
     return arrayParam(vars[LISTS[c.list]] as readonly number[], 'int')
   }))
 }
@@ -137,14 +135,22 @@ export const POLICY_VARS: Record<'user_id' | 'company_id' | ListVar, string> = {
   group_ids: 'coalesce(nullif(current_setting(\'fastvue.group_ids\', true), \'\'), \'{}\')::int[]',
 }
 
-/** The condition as the text of a policy expression (`USING (…)`), reading the RLS context variables. */
-export function toPolicy(compiled: Compiled): string {
+/**
+ * The condition as the text of a policy expression (`USING (…)`), reading the RLS context
+ * variables (`vars` replaces some of their readings: access-rule policies read `$CURRENT_GROUPS`
+ * as the groups that apply in the active company). `$CURRENT_USER.<field>` is read through the
+ * SECURITY DEFINER function `fastvue_current_user()` (drizzle/0014_rule_policies.sql): a
+ * sub-query on `users` inside a policy on `users` would recurse.
+ */
+export function toPolicy(compiled: Compiled, vars: Partial<typeof POLICY_VARS> = {}): string {
+  const read = { ...POLICY_VARS, ...vars }
   return compiled.chunks.map((c) => {
     if (typeof c === 'string') return c
     if ('lit' in c) return quote(c.lit, c.type)
     if ('lits' in c) return c.lits.length ? `array[${c.lits.map(v => quote(v, c.type)).join(', ')}]::${CAST[c.type]}[]` : `'{}'::${CAST[c.type]}[]`
-    if ('var' in c) return `(${POLICY_VARS[c.var]})`
-    return `(${POLICY_VARS[c.list]})`
+    if ('var' in c) return `(${read[c.var]})`
+    if ('cur' in c) return `(select (fastvue_current_user()).${ident(c.cur)})`
+    return `(${read[c.list]})`
   }).join('')
 }
 
