@@ -47,3 +47,21 @@ BEGIN
   EXECUTE format('CREATE POLICY fastvue_pass ON public.%I AS PERMISSIVE FOR ALL TO fastvue_app USING (true) WITH CHECK (true)', tbl);
   RETURN true;
 END $$;
+--> statement-breakpoint
+-- A relation in a rule policy reads the related rows through `fn(value)`, a SECURITY DEFINER
+-- function returning the rows of `tbl` whose `col` = value, as the owner: a policy on a table that
+-- reads the same table (companies' `parent`) would recurse, and the app's condition reads them as
+-- the owner too. Created once, on first use, by the rule-policy rebuild (kernel/access/rule-policies.ts).
+CREATE OR REPLACE FUNCTION fastvue_prepare_rule_relation(fn text, tbl text, col text) RETURNS boolean
+LANGUAGE plpgsql AS $$
+DECLARE
+  typ text;
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public' AND p.proname = fn) THEN RETURN false; END IF;
+  SELECT format_type(a.atttypid, NULL) INTO typ FROM pg_attribute a
+    WHERE a.attrelid = format('public.%I', tbl)::regclass AND a.attname = col AND NOT a.attisdropped;
+  IF typ IS NULL THEN RAISE EXCEPTION 'no column %.%', tbl, col; END IF;
+  EXECUTE format('CREATE FUNCTION public.%I(v %s) RETURNS SETOF public.%I LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS %L',
+    fn, typ, tbl, format('SELECT * FROM public.%I WHERE %I = v', tbl, col));
+  RETURN true;
+END $$;

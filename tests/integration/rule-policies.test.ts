@@ -235,3 +235,26 @@ describe('rule policies: PostgreSQL takes the app\'s decision', () => {
     await install([])
   }, 600_000)
 })
+
+describe('rule policies on companies: a relation to the same table', () => {
+  it('reads the parent through the relation function (no recursion) and agrees with the app', async () => {
+    const companyType = Number((await one<{ id: number }>(sql`select id from content_types where app_label = 'core' and model = 'company'`)).id)
+    await t.db.execute(sql`insert into access_rules (name, content_type_id, scope, domain_filter, can_read, can_create, can_write, can_delete)
+      values ('branches', ${companyType}, 'all', ${JSON.stringify({ parent: { code: 'ACME' } })}::jsonb, true, true, true, true)`)
+    await rebuildRulePolicies(t.db, 'company')
+    const ctx = await t.as('johndoe', id.ACME)
+    const app = rowsOf<{ id: number }>(await t.db.execute(sql`select id from companies where ${(await ruleFilter(ctx, 'company', 'read'))!} order by id`)).map(r => Number(r.id))
+    expect(app).toEqual([id['ACME-EAST']])
+    let rls: number[] = []
+    await t.db.transaction(async (tx: Tx) => {
+      await tx.execute(rlsContextStatement(ctx.user))
+      rls = rowsOf<{ id: number }>(await tx.execute(sql`select id from companies order by id`)).map(r => Number(r.id))
+      throw new Rollback()
+    }).catch((error: unknown) => {
+      if (!(error instanceof Rollback)) throw error
+    })
+    expect(rls).toEqual(app)
+    await t.db.execute(sql`delete from access_rules`)
+    await rebuildRulePolicies(t.db, 'company')
+  })
+})

@@ -59,15 +59,24 @@ export function appliesSql(rule: Pick<StoredRule, 'company_id' | 'user_id' | 'gr
   return parts.length ? `(${parts.join(' and ')})` : 'true'
 }
 
-/** A rule's domain as policy SQL (a filter that no longer compiles fails closed, as in the app). */
-function domainSql(def: EntityDef, rule: StoredRule, allows: boolean): string {
-  return toPolicy(render(def.name, domainOf(def, rule, allows)), RULE_VARS)
+/** The function a rule policy reads a relation's rows through (`fastvue_prepare_rule_relation` in drizzle/0014_rule_policies.sql). */
+export const relationFunction = (table: string, column: string) => `fastvue_rel_${table}__${column}`.slice(0, 63)
+/** Relations a set of policies reads: function name → [table, column]. */
+export type Relations = Map<string, [string, string]>
+
+/** A rule's domain as policy SQL (a filter that no longer compiles fails closed, as in the app); records the relations it reads in `rels`. */
+function domainSql(def: EntityDef, rule: StoredRule, allows: boolean, rels: Relations): string {
+  return toPolicy(render(def.name, domainOf(def, rule, allows)), RULE_VARS, (table, remote, local) => {
+    const fn = relationFunction(table, remote)
+    rels.set(fn, [table, remote])
+    return `public.${ident(fn)}(${local})`
+  })
 }
 
 /** The policy expression of `action` over `def`'s records for `rules` (all the entity's active rules, best first). */
-export function ruleExpression(def: EntityDef, rules: StoredRule[], action: RecordAction): string {
+export function ruleExpression(def: EntityDef, rules: StoredRule[], action: RecordAction, rels: Relations = new Map()): string {
   const allowing = rules.filter(r => r[action])
-  const branches = rules.map(r => ` when ${appliesSql(r)} and ${domainSql(def, r, Boolean(r[action]))} then ${r[action] ? 'true' : 'false'}`)
+  const branches = rules.map(r => ` when ${appliesSql(r)} and ${domainSql(def, r, Boolean(r[action]), rels)} then ${r[action] ? 'true' : 'false'}`)
   const otherwise = allowing.length ? `not (${allowing.map(appliesSql).join(' or ')})` : 'true'
   return `(${SUPERUSER} or (case${branches.join('')} else ${otherwise} end))`
 }
@@ -100,18 +109,22 @@ async function storedRules(db: DbOrTx, def: EntityDef): Promise<StoredRule[]> {
 /** The statements that install `def`'s rule policies (drop them all first; none left when no rule is active). */
 export function policyStatements(def: EntityDef, rules: StoredRule[]): string[] {
   const table = `public.${ident(def.tableName)}`
+  const text = (value: string) => `'${value.replaceAll('\'', '\'\'')}'`
   const out: string[] = []
-  if (rules.length) out.push(`select fastvue_prepare_rule_table('${def.tableName.replaceAll('\'', '\'\'')}')`)
+  const rels: Relations = new Map()
+  if (rules.length) out.push(`select fastvue_prepare_rule_table(${text(def.tableName)})`)
   for (const action of Object.keys(POLICY_COMMANDS) as RecordAction[]) {
     out.push(`drop policy if exists ${policyName(action)} on ${table}`)
     if (!rules.length) continue
-    const expr = ruleExpression(def, rules, action)
+    const expr = ruleExpression(def, rules, action, rels)
     const command = POLICY_COMMANDS[action]
     // UPDATE: the rule judges the record as it is (as assertRuleAllows does), not what it becomes
     const clause = command === 'INSERT' ? `with check ${expr}` : command === 'UPDATE' ? `using ${expr} with check (true)` : `using ${expr}`
     out.push(`create policy ${policyName(action)} on ${table} as restrictive for ${command.toLowerCase()} to ${APP_ROLE} ${clause}`)
   }
-  return out
+  // the relation functions exist before the policies that call them
+  const prepare = [...rels].map(([fn, [t, column]]) => `select fastvue_prepare_rule_relation(${text(fn)}, ${text(t)}, ${text(column)})`)
+  return [...prepare, ...out]
 }
 
 /**

@@ -14,6 +14,8 @@ export type Chunk = string
   | { var: 'user_id' | 'company_id' }
   | { list: ListVar }
   | { cur: string }
+  /** the head of a relation's `exists`: `exists (select 1 from <table> fv_rel where fv_rel.<remote> = <local> and ` */
+  | { rel: string, remote: string, local: string }
 
 export interface Compiled { entity: string, chunks: Chunk[] }
 
@@ -76,7 +78,7 @@ export function render(entity: string, node: Node): Compiled {
         out.push(')))')
         return
       case 'rel':
-        out.push(`exists (select 1 from ${ident(n.table)} ${REL} where ${REL}.${ident(n.remote)} = ${outer}.${ident(n.local)} and `)
+        out.push({ rel: n.table, remote: n.remote, local: `${outer}.${ident(n.local)}` })
         walk(n.node)
         out.push(')')
     }
@@ -92,6 +94,9 @@ export function compileFilter(entity: string, filter: unknown): Compiled {
 
 // ------------------------------------------------------------------ the app enforcer
 
+const relHead = (c: { rel: string, remote: string, local: string }, from = ident(c.rel)) =>
+  `exists (select 1 from ${from} ${REL} where ${REL}.${ident(c.remote)} = ${c.local} and `
+
 const param = (value: unknown, type: FieldType) => sql`(${value})::${sql.raw(CAST[type])}`
 const arrayParam = (values: readonly unknown[], type: FieldType) =>
   values.length ? sql`array[${sql.join(values.map(v => param(v, type)), sql`, `)}]::${sql.raw(CAST[type])}[]` : sql.raw(`'{}'::${CAST[type]}[]`)
@@ -104,6 +109,7 @@ export function toSql(compiled: Compiled, vars: FilterVars): SQL {
     if ('lit' in c) return param(c.lit, c.type)
     if ('lits' in c) return arrayParam(c.lits, c.type)
     if ('var' in c) return param(c.var === 'user_id' ? vars.userId : vars.companyId, 'int')
+    if ('rel' in c) return sql.raw(relHead(c))
     if ('cur' in c) return sql`(select ${sql.raw(`${CUR}.${ident(c.cur)}`)} from ${sql.raw(ident(getEntity('user')!.tableName))} ${sql.raw(CUR)} where ${sql.raw(CUR)}."id" = ${param(vars.userId, 'int')})`
     return arrayParam(vars[LISTS[c.list]] as readonly number[], 'int')
   }))
@@ -140,9 +146,10 @@ export const POLICY_VARS: Record<'user_id' | 'company_id' | ListVar, string> = {
  * variables (`vars` replaces some of their readings: access-rule policies read `$CURRENT_GROUPS`
  * as the groups that apply in the active company). `$CURRENT_USER.<field>` is read through the
  * SECURITY DEFINER function `fastvue_current_user()` (drizzle/0014_rule_policies.sql): a
- * sub-query on `users` inside a policy on `users` would recurse.
+ * sub-query on `users` inside a policy on `users` would recurse. `relSource` may replace the
+ * FROM of a relation's sub-query (access-rule policies read related rows through functions).
  */
-export function toPolicy(compiled: Compiled, vars: Partial<typeof POLICY_VARS> = {}): string {
+export function toPolicy(compiled: Compiled, vars: Partial<typeof POLICY_VARS> = {}, relSource?: (table: string, remote: string, local: string) => string): string {
   const read = { ...POLICY_VARS, ...vars }
   return compiled.chunks.map((c) => {
     if (typeof c === 'string') return c
@@ -150,6 +157,7 @@ export function toPolicy(compiled: Compiled, vars: Partial<typeof POLICY_VARS> =
     if ('lits' in c) return c.lits.length ? `array[${c.lits.map(v => quote(v, c.type)).join(', ')}]::${CAST[c.type]}[]` : `'{}'::${CAST[c.type]}[]`
     if ('var' in c) return `(${read[c.var]})`
     if ('cur' in c) return `(select (fastvue_current_user()).${ident(c.cur)})`
+    if ('rel' in c) return relHead(c, relSource?.(c.rel, c.remote, c.local))
     return `(${read[c.list]})`
   }).join('')
 }
