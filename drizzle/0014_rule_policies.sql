@@ -3,9 +3,15 @@
 -- (server/kernel/access/rule-policies.ts) whenever an entity's rules change; these are the
 -- helpers they call.
 --
--- `$CURRENT_USER.<field>` in a policy: the caller's users row, read as the owner (a sub-query on
--- users inside a policy on users would recurse). Wrapped by the policies in a scalar sub-query,
--- so it runs once per statement.
+-- `$CURRENT_USER.<field>`: a user's row, read as the owner — in a policy (a sub-query on users
+-- inside a policy on users would recurse) and in the app's condition (under the app role the
+-- rules may hide the caller's own row from them, and the variable must not change with that).
+-- Wrapped in a scalar sub-query by both, so it runs once per statement.
+CREATE OR REPLACE FUNCTION fastvue_user_row(uid int) RETURNS users
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  SELECT u.* FROM users u WHERE u.id = uid
+$$;
+--> statement-breakpoint
 CREATE OR REPLACE FUNCTION fastvue_current_user() RETURNS users
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
   SELECT u.* FROM users u WHERE u.id = nullif(current_setting('fastvue.user_id', true), '')::int
