@@ -4,7 +4,11 @@ import { sql } from 'drizzle-orm'
 import { rowsOf, type Tx } from '../../server/db/client'
 import { ruleFilter, type RecordAction } from '../../server/kernel/access/rules'
 import { rebuildRulePolicies } from '../../server/kernel/access/rule-policies'
-import type { UserContext } from '../../server/kernel/context'
+import { invalidatePermissions } from '../../server/kernel/access/permissions'
+import { inRequestScope, type UserContext } from '../../server/kernel/context'
+import { AppError } from '../../server/kernel/errors'
+import { createCompany } from '../../server/services/companies'
+import { createRole } from '../../server/services/roles'
 import { rlsContextStatement } from '../../server/kernel/rls'
 import { createTestDb, type TestDb } from '../helpers/db'
 
@@ -257,4 +261,40 @@ describe('rule policies on companies: a relation to the same table', () => {
     await t.db.execute(sql`delete from access_rules`)
     await rebuildRulePolicies(t.db, 'company')
   })
+})
+
+describe('rules on create: roles and companies (a request under the app role)', () => {
+  it('403, nothing created, no audit row; an allowed one is created', async () => {
+    // johndoe's role in ACME may create roles and branches there
+    const role = await one<{ id: number }>(sql`select role_id as id from user_company_roles where user_id = ${id.johndoe} and company_id = ${id.ACME}`)
+    await t.db.execute(sql`insert into role_permissions (role_id, permission_id) select ${role.id}, p.id from permissions p
+      where p.codename in ('role.create', 'company.create') and not exists (select 1 from role_permissions rp where rp.role_id = ${role.id} and rp.permission_id = p.id)`)
+    await invalidatePermissions()
+    const type = async (model: string) => Number((await one<{ id: number }>(sql`select id from content_types where app_label = 'core' and model = ${model}`)).id)
+    await t.db.execute(sql`insert into access_rules (name, content_type_id, scope, domain_filter, can_read, can_create, can_write, can_delete) values
+      ('no blocked roles', ${await type('role')}, 'all', ${JSON.stringify({ codename: { _contains: 'blocked' } })}::jsonb, false, false, false, false),
+      ('no blocked companies', ${await type('company')}, 'all', ${JSON.stringify({ code: { _contains: 'BLOCKED' } })}::jsonb, false, false, false, false)`)
+    await rebuildRulePolicies(t.db, 'role')
+    await rebuildRulePolicies(t.db, 'company')
+    const john = await t.as('johndoe', id.ACME)
+    const audits = async () => Number((await one<{ n: number }>(sql`select count(*)::int as n from audit_logs where action = 'create' and entity_type in ('role', 'company')`)).n)
+    const before = await audits()
+    const refused = async (fn: () => Promise<unknown>) => {
+      const error = await fn().then(() => null, (e: unknown) => e)
+      expect(error).toBeInstanceOf(AppError)
+      expect((error as AppError).kind, JSON.stringify([(error as AppError).message, (error as AppError).fields])).toBe('forbidden')
+    }
+    await refused(() => inRequestScope(john, ctx => createRole(ctx, { name: 'Blocked', codename: 'blocked_role' })))
+    await refused(() => inRequestScope(john, ctx => createCompany(ctx, { name: 'Blocked', code: 'BLOCKED1', parent_company_id: id.ACME })))
+    expect(rowsOf(await t.db.execute(sql`select 1 from roles where codename = 'blocked_role' union all select 1 from companies where code = 'BLOCKED1'`))).toHaveLength(0)
+    expect(await audits()).toBe(before)
+    const fine = await inRequestScope(john, ctx => createRole(ctx, { name: 'Fine', codename: 'fine_role' }))
+    expect(fine.codename).toBe('fine_role')
+    const branch = await inRequestScope(john, ctx => createCompany(ctx, { name: 'Fine', code: 'FINE1', parent_company_id: id.ACME }))
+    expect(branch.code).toBe('FINE1')
+    expect(await audits()).toBe(before + 2)
+    await t.db.execute(sql`delete from access_rules`)
+    await rebuildRulePolicies(t.db, 'role')
+    await rebuildRulePolicies(t.db, 'company')
+  }, 120_000)
 })
