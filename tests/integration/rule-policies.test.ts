@@ -75,10 +75,16 @@ async function install(rules: GenRule[]) {
   await rebuildRulePolicies(t.db, 'user')
 }
 
-/** The rows of users the app's condition for `action` AND for read selects, as the owner. */
+/**
+ * The rows of users the app's condition for `action` AND for read selects, as the owner — with
+ * the policy's one exception: the caller's own row is always readable and updatable in the
+ * database (self-service, SELF_ROW in rule-policies.ts).
+ */
 async function appRows(ctx: UserContext, action: RecordAction): Promise<number[]> {
-  const read = (await ruleFilter(ctx, 'user', 'read')) ?? sql`true`
-  const act = (await ruleFilter(ctx, 'user', action)) ?? sql`true`
+  const self = sql`users.id = ${ctx.user.id}`
+  const read = sql`(${(await ruleFilter(ctx, 'user', 'read')) ?? sql`true`} or ${self})`
+  const rule = (await ruleFilter(ctx, 'user', action)) ?? sql`true`
+  const act = action === 'read' || action === 'update' ? sql`(${rule} or ${self})` : rule
   return rowsOf<{ id: number }>(await t.db.execute(sql`select id from users where ${read} and ${act} order by id`)).map(r => Number(r.id))
 }
 
@@ -191,8 +197,10 @@ describe('rule policies: PostgreSQL takes the app\'s decision', () => {
   it('a stored filter that no longer compiles fails closed in both', async () => {
     await compareAll([{ ...base, filter: { no_such_field: 1 }, read: true, update: false }])
     const ctx = await t.as('johndoe', id.ACME)
-    // an allowing rule that matches nothing: every row falls to ELSE, denied because a rule allows
-    expect(await rlsRows(ctx, 'read')).toEqual([])
+    // an allowing rule that matches nothing: every row falls to ELSE, denied because a rule allows —
+    // but the caller's own row (self-service), which the database always lets them read
+    expect(await rlsRows(ctx, 'read')).toEqual([id.johndoe])
+    expect(await rlsRows(ctx, 'delete')).toEqual([])
     await install([])
   }, 120_000)
 

@@ -73,12 +73,23 @@ function domainSql(def: EntityDef, rule: StoredRule, allows: boolean, rels: Rela
   })
 }
 
+/**
+ * Rows the database lets a caller read and update whatever the rules say: their own users row.
+ * Self-service (profile, password, two-factor, sessions) reads and writes it under the app role
+ * without consulting rules, and RLS must never refuse what the app legitimately does; the users
+ * service still applies the rules to it (lists, reads, changes by others' routes).
+ */
+export const SELF_ROW: Record<string, string> = { user: 'id' }
+
 /** The policy expression of `action` over `def`'s records for `rules` (all the entity's active rules, best first). */
 export function ruleExpression(def: EntityDef, rules: StoredRule[], action: RecordAction, rels: Relations = new Map()): string {
   const allowing = rules.filter(r => r[action])
   const branches = rules.map(r => ` when ${appliesSql(r)} and ${domainSql(def, r, Boolean(r[action]), rels)} then ${r[action] ? 'true' : 'false'}`)
   const otherwise = allowing.length ? `not (${allowing.map(appliesSql).join(' or ')})` : 'true'
-  return `(${SUPERUSER} or (case${branches.join('')} else ${otherwise} end))`
+  const self = SELF_ROW[def.name] && (action === 'read' || action === 'update')
+    ? ` or coalesce(${ident(def.tableName)}.${ident(SELF_ROW[def.name]!)} = ${POLICY_VARS.user_id}, false)`
+    : ''
+  return `(${SUPERUSER}${self} or (case${branches.join('')} else ${otherwise} end))`
 }
 
 /**
