@@ -56,13 +56,14 @@ async function loadRules(ctx: ServiceContext, def: EntityDef): Promise<Loaded> {
   return { rules, vars: await varsOf(ctx, user.id, ctx.company) }
 }
 
-/** The variables of a user acting in a company: their member companies, their roles there and global ones, their groups that apply there. */
+/** The variables of a user acting in a company: their member companies, their active roles there and global ones (as the RLS context, kernel/rls.ts), their groups that apply there. */
 export async function varsOf(ctx: Pick<ServiceContext, 'db'>, userId: number, companyId: number | null): Promise<FilterVars> {
   const company = companyId ?? -1
   const [v] = rowsOf<{ company_ids: number[], role_ids: number[], group_ids: number[] }>(await ctx.db.execute(sql`select
     array(select m.company_id from user_company_roles m where m.user_id = ${userId} and m.is_active order by 1) as company_ids,
-    array(select m.role_id from user_company_roles m where m.user_id = ${userId} and m.company_id = ${company} and m.is_active
-          union select ur.role_id from user_roles ur where ur.user_id = ${userId} and ur.is_active order by 1) as role_ids,
+    array(select x.role_id from (select m.role_id from user_company_roles m where m.user_id = ${userId} and m.company_id = ${company} and m.is_active
+          union select ur.role_id from user_roles ur where ur.user_id = ${userId} and ur.is_active) x
+          join roles r on r.id = x.role_id and r.is_active order by 1) as role_ids,
     array(${groupsOf(userId, company)} order by 1) as group_ids`))
   const ints = (a: unknown) => (Array.isArray(a) ? a.map(Number) : [])
   return { userId, companyId, companyIds: ints(v?.company_ids), roleIds: ints(v?.role_ids), groupIds: ints(v?.group_ids) }
@@ -92,7 +93,7 @@ export function scopedFilter(def: EntityDef, scope: string, filter: unknown): No
 }
 
 /** A rule's domain: its scope's filter and its own, ANDed. A filter that no longer compiles matches nothing when it allows, everything when it denies. */
-function domainOf(def: EntityDef, rule: RuleRow, allows: boolean): Node {
+export function domainOf(def: EntityDef, rule: Pick<RuleRow, 'id' | 'scope' | 'filter'>, allows: boolean): Node {
   try {
     return scopedFilter(def, rule.scope, rule.filter)
   }

@@ -9,6 +9,7 @@ import { authorizeIn } from '../../kernel/access/grants'
 import { hasPermission, invalidatePermissions } from '../../kernel/access/permissions'
 import { assertCanOnRecordId } from '../../kernel/access/records'
 import { assertRuleAllows, ruleFilter } from '../../kernel/access/rules'
+import { asOwner, insertUnderRules } from '../../kernel/access/rule-policies'
 import { inMemberCompanies, seesAll } from '../../kernel/access/scope'
 import { escapeLike, offsetOf, pageOf, toSnake } from '../../kernel/serialize'
 import { userColumns, userResponse } from '../users/shared'
@@ -99,7 +100,9 @@ export async function createCompany(ctx: UserContext, input: CompanyCreateInput)
     const [dup] = await tx.db.select({ id: companies.id }).from(companies).where(ilike(companies.code, escapeLike(input.code))).limit(1)
     if (dup) throw conflict('Company code already exists')
     await checkParent(tx, input.parent_company_id)
-    const [row] = await tx.db.insert(companies).values({ ...(toColumns(input) as typeof companies.$inferInsert), createdBy: ctx.user.id }).returning()
+    // the access rules on create judge the row as inserted (kernel/access/rule-policies.ts)
+    const id = await insertUnderRules(tx, 'company', 'company', id => tx.db.insert(companies).values({ ...(toColumns(input) as typeof companies.$inferInsert), id, createdBy: ctx.user.id }))
+    const [row] = await asOwner(tx.db, () => tx.db.select().from(companies).where(eq(companies.id, id)))
     await writeAudit(tx, { entityType: 'company', entityId: row!.id, entityName: row!.name, action: 'create', after: row, companyId: row!.id })
     return companyResponse(row!)
   })

@@ -9,6 +9,7 @@ import { conflict, fieldError, forbidden, notFound } from '../../kernel/errors'
 import { assertHoldsIn, authorizeIn, checkBundle, groupCodes } from '../../kernel/access/grants'
 import { invalidatePermissions } from '../../kernel/access/permissions'
 import { assertCanOnRecordId } from '../../kernel/access/records'
+import { asOwner, insertUnderRules } from '../../kernel/access/rule-policies'
 import { assertRuleAllows, ruleFilter } from '../../kernel/access/rules'
 import { findInActiveCompanyOrGlobalOr404, inActiveCompanyOrGlobal, membersOf, seesAll } from '../../kernel/access/scope'
 import { escapeLike, offsetOf, pageOf, toSnake } from '../../kernel/serialize'
@@ -93,9 +94,11 @@ export async function createGroup(ctx: UserContext, input: GroupCreateInput) {
     const members = await checkUsers(tx, companyId, input.user_ids ?? [], ['body', 'user_ids'])
     // members receive the group's permissions: the caller must hold them (rule b)
     if (members.length) await assertHoldsIn(tx, companyId, bundle.after)
-    const [row] = await tx.db.insert(groups).values({
-      name: input.name, codename: input.codename, description: input.description ?? null, companyId, isActive: input.is_active ?? true, createdBy: ctx.user.id,
-    }).returning()
+    // the access rules on create judge the row as inserted (kernel/access/rule-policies.ts)
+    const id = await insertUnderRules(tx, 'group', 'group', id => tx.db.insert(groups).values({
+      id, name: input.name, codename: input.codename, description: input.description ?? null, companyId, isActive: input.is_active ?? true, createdBy: ctx.user.id,
+    }))
+    const [row] = await asOwner(tx.db, () => tx.db.select().from(groups).where(eq(groups.id, id)))
     if (bundle.rows.length) await tx.db.insert(groupPermissions).values(bundle.rows.map(p => ({ groupId: row!.id, permissionId: p.id })))
     if (members.length) await tx.db.insert(userGroups).values(members.map(u => ({ groupId: row!.id, userId: u.id })))
     await writeAudit(tx, {

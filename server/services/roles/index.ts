@@ -9,6 +9,7 @@ import { conflict, forbidden, notFound } from '../../kernel/errors'
 import { assertHoldsIn, authorizeIn, checkBundle } from '../../kernel/access/grants'
 import { invalidatePermissions } from '../../kernel/access/permissions'
 import { assertCanOnRecordId } from '../../kernel/access/records'
+import { asOwner, insertUnderRules } from '../../kernel/access/rule-policies'
 import { assertRuleAllows, ruleFilter } from '../../kernel/access/rules'
 import { findInActiveCompanyOrGlobalOr404, inActiveCompanyOrGlobal, seesAll } from '../../kernel/access/scope'
 import { escapeLike, offsetOf, pageOf, toSnake } from '../../kernel/serialize'
@@ -61,9 +62,11 @@ export async function createRole(ctx: UserContext, input: RoleCreateInput) {
       .where(and(eq(roles.codename, input.codename), companyId === null ? isNull(roles.companyId) : eq(roles.companyId, companyId))).limit(1)
     if (dup) throw conflict('Role with this codename already exists')
     const bundle = await checkBundle(tx, companyId, input.permission_ids ?? [], [])
-    const [row] = await tx.db.insert(roles).values({
-      name: input.name, codename: input.codename, description: input.description ?? null, companyId, isActive: input.is_active ?? true, require2fa: input.require_2fa ?? false, createdBy: ctx.user.id,
-    }).returning()
+    // the access rules on create judge the row as inserted (kernel/access/rule-policies.ts)
+    const id = await insertUnderRules(tx, 'role', 'role', id => tx.db.insert(roles).values({
+      id, name: input.name, codename: input.codename, description: input.description ?? null, companyId, isActive: input.is_active ?? true, require2fa: input.require_2fa ?? false, createdBy: ctx.user.id,
+    }))
+    const [row] = await asOwner(tx.db, () => tx.db.select().from(roles).where(eq(roles.id, id)))
     if (bundle.rows.length) await tx.db.insert(rolePermissions).values(bundle.rows.map(p => ({ roleId: row!.id, permissionId: p.id })))
     await writeAudit(tx, { entityType: 'role', entityId: row!.id, entityName: row!.name, action: 'create', after: { ...row, permissions: bundle.after }, companyId })
     await tx.afterCommit(invalidatePermissions)

@@ -12,6 +12,7 @@ import { assertCompanyVisible, assertDominates, assertHoldsIn, authorizeIn, role
 import { getEffectivePermissions, invalidatePermissions } from '../../kernel/access/permissions'
 import { assertCanOnRecord, recordEntity } from '../../kernel/access/records'
 import { assertRuleAllows, ruleCondition, ruleFilter } from '../../kernel/access/rules'
+import { asOwner, insertUnderRules } from '../../kernel/access/rule-policies'
 import { memberOfActiveCompany, membersOf, seesAll } from '../../kernel/access/scope'
 import { escapeLike, offsetOf, pageOf, type PageQuery } from '../../kernel/serialize'
 import { emailChanged } from '../account/verification'
@@ -189,15 +190,17 @@ export async function createUser(ctx: UserContext, input: UserCreateInput) {
   await assertUnique(ctx.db, input.email, input.username)
   const hashed = await hashPassword(input.password)
   return inTransaction(ctx, async (tx) => {
-    const [user] = await tx.db.insert(users).values({
-      email: input.email, username: input.username, fullName: input.full_name ?? null, phone: input.phone ?? null,
+    // the access rules on create judge the row as inserted (kernel/access/rule-policies.ts)
+    const id = await insertUnderRules(tx, 'user', 'user', id => tx.db.insert(users).values({
+      id, email: input.email, username: input.username, fullName: input.full_name ?? null, phone: input.phone ?? null,
       timezone: input.timezone ?? 'UTC', language: input.language ?? 'en', hashedPassword: hashed,
       isActive: input.is_active ?? true, isVerified: input.is_verified ?? false, emailVerifiedAt: input.is_verified ? new Date() : null, passwordChangedAt: new Date(), createdBy: ctx.user.id,
-    }).returning()
+    }))
+    const [user] = await asOwner(tx.db, () => tx.db.select().from(users).where(eq(users.id, id)))
     await writeAudit(tx, { entityType: 'user', entityId: user!.id, entityName: user!.username, action: 'create', after: user, companyId: companyId ?? null })
     if (companyId !== undefined && input.role_id !== undefined) await putMembership(tx, user!, companyId, input.role_id, true, 'body', 'user.create')
     await tx.afterCommit(invalidatePermissions)
-    const [fresh] = await tx.db.select().from(users).where(eq(users.id, user!.id))
+    const [fresh] = await asOwner(tx.db, () => tx.db.select().from(users).where(eq(users.id, user!.id)))
     return userResponse(fresh!, tx)
   })
 }
