@@ -1,12 +1,16 @@
 // The bare comparison server of the users-list benchmark: h3 + postgres.js, no authentication,
 // permission check, validation or logging, running the SQL FastVue runs per request in its
 // steady state (the page query; the total is cached in memory like FastVue's, until the benchmark,
-// having seeded more users, posts to /reset). Usage: node bench/bare-server.mjs <port> <database url> <company id>
+// having seeded more users, posts to /reset). `/users-rls` runs the same page the way FastVue runs a
+// Manager's request under row-level security: one transaction, FastVue's own context statement
+// (passed in as JSON {sql, params}, generated from server/kernel/rls.ts), the page, commit.
+// Usage: node bench/bare-server.mjs <port> <database url> <company id> [<context statement JSON>]
 import { createServer } from 'node:http'
 import { createApp, createRouter, defineEventHandler, getQuery, toNodeListener } from 'h3'
 import postgres from 'postgres'
 
-const [port, url, company] = process.argv.slice(2)
+const [port, url, company, context] = process.argv.slice(2)
+const CONTEXT = context ? JSON.parse(context) : null
 const sql = postgres(url, { max: 20, onnotice: () => {} })
 
 const PAGE = `select "id", "email", "username", "full_name", "avatar_url", "bio", "phone", "location", "website", "timezone", "language",
@@ -21,12 +25,18 @@ const iso = d => (d ? new Date(d).toISOString() : null)
 let total
 const app = createApp()
 const router = createRouter()
-router.get('/users', defineEventHandler(async (event) => {
+const list = rls => defineEventHandler(async (event) => {
   const q = getQuery(event)
   const size = Number(q.page_size ?? 20)
   const page = Number(q.page ?? 1)
   total ??= (await sql.unsafe(COUNT, [company], { prepare: true }))[0].n
-  const rows = await sql.unsafe(PAGE, [company, size, (page - 1) * size], { prepare: true, raw: false })
+  const pageOf = db => db.unsafe(PAGE, [company, size, (page - 1) * size], { prepare: true })
+  const rows = rls
+    ? await sql.begin(async (tx) => {
+        await tx.unsafe(CONTEXT.sql, CONTEXT.params, { prepare: true })
+        return pageOf(tx)
+      })
+    : await pageOf(sql)
   return {
     total,
     items: rows.map(u => ({
@@ -39,7 +49,9 @@ router.get('/users', defineEventHandler(async (event) => {
     page,
     page_size: size,
   }
-}))
+})
+router.get('/users', list(false))
+if (CONTEXT) router.get('/users-rls', list(true))
 router.post('/reset', defineEventHandler(() => {
   total = undefined
   return { ok: true }

@@ -1,6 +1,10 @@
 // GET /api/v1/users/?page_size=20 as a Manager (johndoe, ACME) at 1,000 and 10,000 users in
 // ACME, against the bare h3 + postgres.js server (bench/bare-server.mjs) running the same SQL,
-// in the same run: interleaved rounds of autocannon (20 connections), median of the rounds.
+// in the same run: interleaved rounds of autocannon (20 connections), median of the rounds. The bare
+// server answers the page plain (`/users`) and the way a Manager's request runs under row-level
+// security (`/users-rls`: transaction + FastVue's context statement + page). Then one record rule
+// (a deny rule that matches none of the rows, so both still answer the same page) is added and
+// FastVue is measured again against the plain bare server (issue 12: ≥ 0.6 ×).
 import { spawn } from 'node:child_process'
 import { loadavg } from 'node:os'
 import { resolve } from 'node:path'
@@ -38,13 +42,24 @@ export async function benchUsersList({ startServer, signIn, freePort }) {
   if (!server.databaseUrl) throw new Error('the users-list benchmark needs PostgreSQL (BENCH_DATABASE_URL or TEST_DATABASE_URL)')
   const sql = postgres(server.databaseUrl, { max: 2, onnotice: () => {} })
   const port = await freePort()
-  const bare = spawn(process.execPath, [resolve(import.meta.dirname, 'bare-server.mjs'), String(port), server.databaseUrl, String(ACME)], { stdio: ['ignore', 'pipe', 'inherit'] })
+  // the statement FastVue runs to open a Manager's request under RLS in its steady state (the
+  // caller's companies, roles and groups cached: set_config calls only), as text and parameters
+  const { rlsContextStatement, rlsSetStatement } = await import('../server/kernel/rls.ts')
+  const { PgDialect } = await import('drizzle-orm/pg-core')
+  const dialect = new PgDialect()
+  const [johnRow] = await sql`select id, email from users where username = 'johndoe'`
+  const johnUser = { id: johnRow.id, username: 'johndoe', email: johnRow.email, fullName: null, isSuperuser: false, companyId: ACME, sessionId: null }
+  const reading = dialect.sqlToQuery(rlsContextStatement(johnUser))
+  const [values] = await sql.begin(tx => tx.unsafe(reading.sql, reading.params))
+  const context = dialect.sqlToQuery(rlsSetStatement(johnUser, values))
+  const bare = spawn(process.execPath, [resolve(import.meta.dirname, 'bare-server.mjs'), String(port), server.databaseUrl, String(ACME), JSON.stringify(context)], { stdio: ['ignore', 'pipe', 'inherit'] })
   await new Promise(r => bare.stdout.once('data', r))
   const results = []
   let unlimited
   try {
     const admin = (await signIn(server.url, 'admin', 'admin123')).api
     const employee = (await admin.get('/api/v1/roles/?search=employee')).body.items.find(r => r.codename === 'employee').id
+    const userType = (await admin.get('/api/v1/content-types')).body.find(t => t.model === 'user').id
     let seeded = 0
     for (const size of [1000, 10000]) {
       const existing = (await sql`select count(*)::int as n from user_company_roles where company_id = ${ACME} and is_active`)[0].n
@@ -57,6 +72,7 @@ export async function benchUsersList({ startServer, signIn, freePort }) {
       const john = await signIn(server.url, 'johndoe', 'password123')
       const apiUrl = `${server.url}/api/v1/users/?page_size=20`
       const bareUrl = `http://127.0.0.1:${port}/users?page_size=20`
+      const bareRlsUrl = `http://127.0.0.1:${port}/users-rls?page_size=20`
       const headers = { authorization: `Bearer ${john.login.access_token}` }
       // the same server with the rate limiter off, on the same database, started after the seeding
       // (its in-memory total starts fresh): what the limiter costs
@@ -66,29 +82,37 @@ export async function benchUsersList({ startServer, signIn, freePort }) {
       await fetch(`http://127.0.0.1:${port}/reset`, { method: 'POST' })
       const b = await (await fetch(bareUrl)).json()
       const c = await (await fetch(offUrl, { headers })).json()
-      if (a.total !== size || JSON.stringify(a) !== JSON.stringify(b) || JSON.stringify(a) !== JSON.stringify(c)) throw new Error(`FastVue and the bare server answer differently at ${size}: ${a.total} vs ${b.total} vs ${c.total}`)
-      await run(apiUrl, headers)
-      await run(offUrl, headers)
-      await run(bareUrl, {})
-      const api = []
-      const off = []
-      const base = []
-      const p99 = []
-      for (let i = 0; i < ROUNDS; i++) {
-        const x = await run(apiUrl, headers)
-        const z = await run(offUrl, headers)
-        const y = await run(bareUrl, {})
-        if (x.non2xx || x.errors || y.non2xx || y.errors || z.non2xx || z.errors) throw new Error('failed requests during the benchmark')
-        api.push(x.requests.average)
-        off.push(z.requests.average)
-        base.push(y.requests.average)
-        p99.push(x.latency.p99)
+      const d = await (await fetch(bareRlsUrl)).json()
+      const same = (...xs) => xs.every(x => JSON.stringify(x) === JSON.stringify(a))
+      if (a.total !== size || !same(b, c, d)) throw new Error(`FastVue and the bare server answer differently at ${size}: ${a.total} vs ${b.total} vs ${c.total} vs ${d.total}`)
+      const rounds = async (urls) => {
+        for (const [url, h] of urls) await run(url, h) // warm-up
+        const out = urls.map(() => ({ rps: [], p99: [] }))
+        for (let i = 0; i < ROUNDS; i++) {
+          for (const [j, [url, h]] of urls.entries()) {
+            const r = await run(url, h)
+            if (r.non2xx || r.errors) throw new Error(`failed requests during the benchmark: ${url}`)
+            out[j].rps.push(r.requests.average)
+            out[j].p99.push(r.latency.p99)
+          }
+        }
+        return out
       }
+      const ratio = (xs, ys) => +(median(xs.map((v, i) => v / ys[i]))).toFixed(3)
+      const [api, off, base, baseRls] = await rounds([[apiUrl, headers], [offUrl, headers], [bareUrl, {}], [bareRlsUrl, {}]])
       await unlimited.stop()
       unlimited = undefined
+      // one record rule on users: denies reading users whose e-mail is at a domain none has
+      const created = await admin.post('/api/v1/access-rules', { name: `bench rule ${size}`, content_type: userType, scope: 'all', can_view: false, filters: { email: { _contains: '@blocked.invalid' } } })
+      if (created.status !== 201) throw new Error(`rule create failed: ${created.status} ${JSON.stringify(created.body)}`)
+      if (!same(await (await fetch(apiUrl, { headers })).json())) throw new Error('with the rule, FastVue answers a different page')
+      const [ruled, base2] = await rounds([[apiUrl, headers], [bareUrl, {}]])
+      if ((await admin.delete(`/api/v1/access-rules/${created.body.id}`)).status !== 204) throw new Error('rule delete failed')
       results.push({
-        users: size, api_rps: Math.round(median(api)), bare_rps: Math.round(median(base)), ratio: +(median(api.map((v, i) => v / base[i]))).toFixed(3), api_p99_ms: median(p99),
-        unlimited_rps: Math.round(median(off)), limiter_overhead: +(1 - median(api.map((v, i) => v / off[i]))).toFixed(3),
+        users: size, api_rps: Math.round(median(api.rps)), bare_rps: Math.round(median(base.rps)), ratio: ratio(api.rps, base.rps), api_p99_ms: median(api.p99),
+        bare_rls_rps: Math.round(median(baseRls.rps)), ratio_rls: ratio(api.rps, baseRls.rps),
+        unlimited_rps: Math.round(median(off.rps)), limiter_overhead: +(1 - ratio(api.rps, off.rps)).toFixed(3),
+        rule_rps: Math.round(median(ruled.rps)), rule_ratio: ratio(ruled.rps, base2.rps), rule_p99_ms: median(ruled.p99),
       })
       console.log('users list:', results.at(-1))
     }

@@ -1,4 +1,6 @@
-/** Permissions of the signed-in user in the active company (the server still decides). */
+import type { PermissionCode } from '#shared/permission-codes'
+
+/** Permissions of the signed-in user in the active company (the server still decides). Codes are the manifests' (a misspelt one does not compile). */
 export function useCan() {
   const api = useApi()
   const { status } = useAuth()
@@ -8,7 +10,7 @@ export function useCan() {
     if (state.value && !force) return
     state.value = await api('/api/v1/auth/me/permissions')
   }
-  function can(code: string) {
+  function can(code: PermissionCode) {
     const s = state.value
     if (!s) return false
     if (s.is_superuser) return true

@@ -49,3 +49,19 @@ export function compiledRows<T>(prepared: T): T {
   q.customResultMapper = make(decoders)
   return prepared
 }
+
+/**
+ * A prepared query run on another handle of the same kind of database (a request's transaction):
+ * drizzle binds a prepared query to the client of the session that built it; the statement text,
+ * its parameters and its row mapping are reused, only the client is swapped.
+ */
+export function preparedOn<T extends object>(prepared: T, db: object): T {
+  const client = (db as { session?: { client?: unknown } }).session?.client
+  if (!client || (prepared as { client?: unknown }).client === client) return prepared
+  return Object.assign(Object.create(Object.getPrototypeOf(prepared)) as T, prepared, { client })
+}
+
+/** The key prepared queries are kept under: one set per kind of driver (a transaction's session is of its database's kind). */
+export function driverOf(db: object): object {
+  return (db as { session?: object }).session?.constructor ?? db
+}

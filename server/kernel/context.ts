@@ -2,7 +2,7 @@ import type { PermissionCode } from '../../shared/permission-codes'
 import type { Db, DbOrTx } from '../db/client'
 import { sql } from 'drizzle-orm'
 import { getEffectivePermissions, hasPermission } from './access/permissions'
-import { rlsContextStatement, runsUnderRls } from './rls'
+import { runsUnderRls, setRlsContext } from './rls'
 import { canOnRecord, type EntityRecord } from './access/records'
 import { getFieldRules, type FieldRuleSet } from './access/fields'
 
@@ -54,8 +54,13 @@ export interface ServiceContext {
   fieldRules: () => Promise<FieldRuleSet>
   /** runs `effect` after the surrounding transaction commits (at once outside a transaction); never after a rollback */
   afterCommit: (effect: Effect) => Promise<void>
-  /** true inside `inTransaction` */
+  /** true inside `inTransaction` and in the request's own RLS transaction (effects wait for the commit) */
   inTransaction: boolean
+  /**
+   * true inside `inTransaction` only: a change is under way, so what caches hold (rules, totals)
+   * may be stale for it. A request's RLS transaction alone changes nothing and keeps the caches.
+   */
+  inChange: boolean
 }
 
 export interface UserContext extends ServiceContext {
@@ -93,7 +98,7 @@ async function runEffects(effects: Iterable<Effect>, requestId?: string) {
   }
 }
 
-function build(shared: Shared, db: DbOrTx, permissions: PermissionSet, queue: Set<Effect> | null): ServiceContext {
+function build(shared: Shared, db: DbOrTx, permissions: PermissionSet, queue: Set<Effect> | null, inChange = false): ServiceContext {
   const { init } = shared
   const user = init.user
   const ctx: ServiceContext = {
@@ -127,6 +132,7 @@ function build(shared: Shared, db: DbOrTx, permissions: PermissionSet, queue: Se
       else await runEffects([effect], init.requestId)
     },
     inTransaction: queue !== null,
+    inChange,
   }
   Object.defineProperty(ctx, SHARED, { value: shared, enumerable: false })
   return ctx
@@ -169,7 +175,7 @@ export async function inTransaction<C extends ServiceContext, T>(ctx: C, fn: (tx
   const shared = (ctx as unknown as Record<symbol, Shared>)[SHARED]
   if (!shared) throw new Error('inTransaction needs a context made by createContext or systemContext')
   const queue = new Set<Effect>()
-  const result = await ctx.db.transaction(async tx => fn(build(shared, tx, ctx.permissions, queue) as C))
+  const result = await ctx.db.transaction(async tx => fn(build(shared, tx, ctx.permissions, queue, true) as C))
   if (ctx.inTransaction) for (const effect of queue) await ctx.afterCommit(effect)
   else await runEffects(queue, ctx.requestId)
   return result
@@ -190,11 +196,20 @@ export async function inRequestScope<C extends ServiceContext, T>(ctx: C, fn: (c
   if (!shared) throw new Error('inRequestScope needs a context made by createContext')
   const queue = new Set<Effect>()
   const outcome = await ctx.db.transaction(async (tx) => {
-    await tx.execute(rlsContextStatement(user))
+    // the context statement is queued first and awaited after the work: the work's first query goes
+    // out in the same write (one round trip less per request). A transaction's statements run in the
+    // order they were queued, and a failed context statement aborts the transaction, so no query of
+    // the work runs without the context (tests/integration/rls-proof.test.ts reads it first thing)
+    const context = setRlsContext(tx, user)
+    context.catch(() => {}) // its failure is thrown by the awaits below
     try {
-      return { ok: true as const, value: await fn(build(shared, tx, ctx.permissions, queue) as C) }
+      const value = await fn(build(shared, tx, ctx.permissions, queue) as C)
+      await context
+      return { ok: true as const, value }
     }
     catch (error) {
+      // a failed context statement is the cause of whatever failed after it
+      await context
       try {
         await tx.execute(sql`select 1`)
       }

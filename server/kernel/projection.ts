@@ -66,6 +66,19 @@ export function schemaKeys(schema: z.ZodType): string[] | null {
   return shape ? [...shape.keys.keys()] : null
 }
 
+/** Whether `schema` is, or contains at any depth, one of `targets` (the field-permission shapes a route's response carries). */
+export function schemaReaches(schema: z.ZodType, targets: ReadonlySet<z.ZodType>, seen = new Set<z.ZodType>()): boolean {
+  if (targets.has(schema)) return true
+  if (seen.has(schema)) return false
+  seen.add(schema)
+  const def = defOf(schema)
+  const parts: (z.ZodType | undefined)[] = [
+    ...Object.values(def.shape ?? {}), def.catchall, def.element, def.innerType, def.in, def.out, ...(def.options ?? []), def.left, def.right, def.valueType,
+    def.type === 'lazy' ? def.getter!() : undefined,
+  ]
+  return parts.some(p => p !== undefined && schemaReaches(p, targets, seen))
+}
+
 /** Object schemas whose listed keys a projector leaves out (field permissions: unreadable fields). */
 export type HiddenKeys = ReadonlyMap<z.ZodType, ReadonlySet<string>>
 

@@ -35,12 +35,12 @@ export function rlsContextStatement(user: AuthUser): SQL {
   const keyCompanies = user.apiKey ? (company === null ? '{}' : `{${company}}`) : null
   return sql`select set_config('fastvue.user_id', ${String(user.id)}, true),
       set_config('fastvue.company_id', ${company === null ? '' : String(company)}, true),
-      set_config('fastvue.company_ids', c.company_ids, true),
-      set_config('fastvue.role_ids', c.role_ids, true),
-      set_config('fastvue.group_ids', c.group_ids, true),
-      set_config('fastvue.is_superuser', ${user.isSuperuser && !user.apiKey ? 'true' : 'false'}, true),
-      set_config('fastvue.grant_company_ids', c.grant_company_ids, true),
-      set_config('fastvue.all_companies', c.all_companies, true),
+      set_config('fastvue.company_ids', c.company_ids, true) as company_ids,
+      set_config('fastvue.role_ids', c.role_ids, true) as role_ids,
+      set_config('fastvue.group_ids', c.group_ids, true) as group_ids,
+      set_config('fastvue.is_superuser', ${isSuperuserFlag(user)}, true),
+      set_config('fastvue.grant_company_ids', c.grant_company_ids, true) as grant_company_ids,
+      set_config('fastvue.all_companies', c.all_companies, true) as all_companies,
       set_config('role', ${APP_ROLE}, true)
     from (select
       coalesce(${keyCompanies}::text, (select array_agg(m.company_id order by m.company_id) from user_company_roles m
@@ -65,6 +65,52 @@ export function rlsContextStatement(user: AuthUser): SQL {
         or exists (select 1 from user_groups ug join groups g on g.id = ug.group_id and g.is_active = true and g.company_id is null
           join group_permissions gp on gp.group_id = g.id where ug.user_id = ${user.id} and ug.is_active = true))
         then 'true' else 'false' end as all_companies) c`
+}
+
+const isSuperuserFlag = (user: AuthUser) => (user.isSuperuser && !user.apiKey ? 'true' : 'false')
+
+/** What the context statement reads from the database: the caller's companies, roles and groups, as the settings' text. */
+export interface RlsValues { company_ids: string, role_ids: string, group_ids: string, grant_company_ids: string, all_companies: string }
+
+/** The same settings as `rlsContextStatement`, from values already read: set_config calls and nothing else. */
+export function rlsSetStatement(user: AuthUser, v: RlsValues): SQL {
+  const company = user.companyId
+  return sql`select set_config('fastvue.user_id', ${String(user.id)}, true),
+      set_config('fastvue.company_id', ${company === null ? '' : String(company)}, true),
+      set_config('fastvue.company_ids', ${v.company_ids}, true),
+      set_config('fastvue.role_ids', ${v.role_ids}, true),
+      set_config('fastvue.group_ids', ${v.group_ids}, true),
+      set_config('fastvue.is_superuser', ${isSuperuserFlag(user)}, true),
+      set_config('fastvue.grant_company_ids', ${v.grant_company_ids}, true),
+      set_config('fastvue.all_companies', ${v.all_companies}, true),
+      set_config('role', ${APP_ROLE}, true)`
+}
+
+/**
+ * The values are cached under the security version, which every change to memberships, roles,
+ * groups and their permissions bumps (docs/decisions.md "Authentication results are cached under
+ * the security version"), for at most a minute as a safety net.
+ */
+const valuesCache = new Map<string, { at: number, values: RlsValues }>()
+const VALUES_MAX_AGE_MS = 60_000
+
+/**
+ * Sets the caller's RLS context on `db` (a transaction) and switches to the app role, in one
+ * statement: the reading one when the values are not cached, else only the set_config calls.
+ */
+export async function setRlsContext(db: DbOrTx, user: AuthUser): Promise<void> {
+  const key = user.securityVersion ? `${user.securityVersion}:${user.id}:${user.companyId}:${user.apiKey?.id ?? ''}` : undefined
+  const hit = key ? valuesCache.get(key) : undefined
+  if (hit && hit.at > Date.now() - VALUES_MAX_AGE_MS) {
+    await db.execute(rlsSetStatement(user, hit.values))
+    return
+  }
+  const [row] = rowsOf<RlsValues>(await db.execute(rlsContextStatement(user)))
+  if (key && row) {
+    if (valuesCache.size > 10_000) valuesCache.clear()
+    const { company_ids, role_ids, group_ids, grant_company_ids, all_companies } = row
+    valuesCache.set(key, { at: Date.now(), values: { company_ids, role_ids, group_ids, grant_company_ids, all_companies } })
+  }
 }
 
 export interface RlsContext {

@@ -7,9 +7,9 @@ import { useDb } from '../db/client'
 import { logActivity } from '../kernel/activity'
 import { createContext, inRequestScope, type ServiceContext, type UserContext } from '../kernel/context'
 import { AppError, describeError, forbidden, isUnavailable, twoFactorRequired, unauthorized, type ErrorKind } from '../kernel/errors'
-import { assertWritable, hiddenKeys } from '../kernel/access/fields'
+import { assertWritable, fieldShapes, hiddenKeys } from '../kernel/access/fields'
 import { registerCoreFieldEntities } from '../kernel/access/field-entities'
-import { hidingProjector, projector } from '../kernel/projection'
+import { hidingProjector, projector, schemaReaches } from '../kernel/projection'
 import { RateLimitedError, rateLimitHeaders } from '../kernel/rate-limit'
 import { refusalTarget, writeRlsAudit } from '../kernel/rls-audit'
 import { parseInput, parseJsonBody } from '../kernel/validation'
@@ -105,6 +105,8 @@ export function defineApiHandler<P extends Schema | undefined = undefined, Q ext
 ) {
   const project = options.response ? projector(options.response) : (v: unknown) => v
   let statuses: Set<number> | undefined
+  // whether the reply carries an entity whose fields roles can restrict (then the caller's field rules are loaded)
+  let carriesFields: boolean | undefined
   const handler = defineEventHandler(async (event) => {
     let reply: unknown
     let hidden: ReturnType<typeof hiddenKeys> = null
@@ -115,9 +117,10 @@ export function defineApiHandler<P extends Schema | undefined = undefined, Q ext
         query: options.query ? parseInput(options.query, getQuery(event), 'query') : undefined,
         body: options.body ? parseInput(options.body, await readJsonBody(event, options.jsonTypes), 'body') : undefined,
       } as ApiInput<P, Q, B>
-      if (options.entity) {
+      carriesFields ??= !!options.entity || (!!options.response && schemaReaches(options.response, fieldShapes()))
+      if (carriesFields) {
         const rules = await ctx.fieldRules()
-        if (options.body) assertWritable(rules, options.entity, input.body)
+        if (options.entity && options.body) assertWritable(rules, options.entity, input.body)
         hidden = hiddenKeys(rules)
       }
       // authentication, authorization and input ran as the owner; a signed-in route's work runs under

@@ -84,10 +84,12 @@ export const CompanyTreeNode: z.ZodType<CompanyNode> = CompanyResponse.extend({
   },
 })
 
+/** A member of a company: the user and their role there */
+export const CompanyMember = UserResponse.extend({ role_id: z.number().int(), role_name: z.string() })
 export const CompanyUsersResponse = z.object({
   company_id: z.number().int(),
   company_name: z.string(),
-  users: z.array(UserResponse.extend({ role_id: z.number().int(), role_name: z.string() })),
+  users: z.array(CompanyMember),
   total: z.number().int(),
   page: z.number().int(),
   page_size: z.number().int(),

@@ -13,12 +13,13 @@ export const AuditLogQuery = PageQuery.extend({
 })
 export type AuditLogQueryInput = z.infer<typeof AuditLogQuery>
 
-const UserRef = z.object({ id: z.number().int(), username: z.string(), full_name: z.string().nullable(), avatar_url: z.string().nullable() }).nullable()
+/** The user who acted, as log entries name them (field permissions on users hide its keys too) */
+export const UserRef = z.object({ id: z.number().int(), username: z.string(), full_name: z.string().nullable(), avatar_url: z.string().nullable() })
 
 export const AuditLogResponse = z.object({
   id: z.number().int(),
   user_id: z.number().int().nullable(),
-  user: UserRef,
+  user: UserRef.nullable(),
   company_id: z.number().int().nullable(),
   action: z.string(),
   entity_type: z.string(),
@@ -78,7 +79,7 @@ export const ActivityLogResponse = z.object({
   is_suspicious: z.boolean(),
   risk_factors: z.array(z.object({ rule: z.string(), points: z.number().int(), detail: z.string() })).nullable(),
   created_at: zTimestamp,
-  user: UserRef,
+  user: UserRef.nullable(),
 })
 export type ActivityLogResponse = z.infer<typeof ActivityLogResponse>
 

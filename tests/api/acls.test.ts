@@ -196,6 +196,58 @@ describe('enforcement on the user record', () => {
   })
 })
 
+describe('enforcement on groups, roles, companies and deleting users', () => {
+  it('an ACL restricts changing one group; a record grant lifts it; reading it is restricted the same way', async () => {
+    const manager = await member(['group.read', 'group.update'])
+    const group = await admin.post('/api/v1/groups/', { name: `g ${tag()}`, codename: `g_${tag()}`, company_id: ACME })
+    expect(group.status).toBe(201)
+    const id = group.body.id as number
+    expect((await manager.api.put(`/api/v1/groups/${id}`, { description: 'before' })).status).toBe(200)
+    const acl = await admin.post('/api/v1/acls', { name: `only admins ${tag()}`, entity_type: 'group', operation: 'update', condition: { id: { _eq: id } }, allowed_users: [(await admin.get('/api/v1/auth/me')).body.id] })
+    expect(acl.status).toBe(201)
+    const refused = await manager.api.put(`/api/v1/groups/${id}`, { description: 'blocked' })
+    expect(refused.status).toBe(403)
+    expect(refused.body.detail).toContain(acl.body.name)
+    expect((await admin.get(`/api/v1/groups/${id}`)).body.description).toBe('before')
+    const grant = await admin.post('/api/v1/acls/record-permissions', { entity_type: 'group', entity_id: String(id), operation: 'update', user_id: manager.id })
+    expect(grant.status).toBe(201)
+    expect((await manager.api.put(`/api/v1/groups/${id}`, { description: 'granted' })).status).toBe(200)
+
+    const hide = await admin.post('/api/v1/acls', { name: `no read ${tag()}`, entity_type: 'group', operation: 'read', condition: { id: { _eq: id } }, denied_users: [manager.id] })
+    expect(hide.status).toBe(201)
+    expect((await manager.api.get(`/api/v1/groups/${id}`)).status).toBe(403)
+    expect((await manager.api.get(`/api/v1/groups/${id}/users`)).status).toBe(403)
+    expect((await admin.get(`/api/v1/groups/${id}`)).status).toBe(200)
+  })
+
+  it('an ACL denies reading a role and deleting a user to the one it names', async () => {
+    const reader = await member(['role.read', 'user.read', 'user.delete'])
+    const r = await role(['user.read'])
+    expect((await reader.api.get(`/api/v1/roles/${r}`)).status).toBe(200)
+    const deny = await admin.post('/api/v1/acls', { name: `hide role ${tag()}`, entity_type: 'role', operation: 'read', condition: { id: { _eq: r } }, denied_users: [reader.id] })
+    expect(deny.status).toBe(201)
+    const refused = await reader.api.get(`/api/v1/roles/${r}`)
+    expect(refused.status).toBe(403)
+    expect(refused.body.detail).toContain(deny.body.name)
+
+    const target = await member(['user.read'])
+    const keep = await admin.post('/api/v1/acls', { name: `keep ${tag()}`, entity_type: 'user', operation: 'delete', condition: { id: { _eq: target.id } }, denied_users: [reader.id] })
+    expect(keep.status).toBe(201)
+    expect((await reader.api.delete(`/api/v1/users/${target.id}`)).status).toBe(403)
+    expect((await admin.get(`/api/v1/users/${target.id}`)).status).toBe(200)
+  })
+
+  it('an ACL on a company denies changing it', async () => {
+    const editor = await member(['company.read', 'company.update'])
+    expect((await editor.api.put(`/api/v1/companies/${ACME}`, { description: 'by editor' })).status).toBe(200)
+    const acl = await admin.post('/api/v1/acls', { name: `company ${tag()}`, entity_type: 'company', operation: 'update', condition: { id: { _eq: ACME } }, denied_users: [editor.id] })
+    expect(acl.status).toBe(201)
+    expect((await editor.api.put(`/api/v1/companies/${ACME}`, { description: 'blocked' })).status).toBe(403)
+    expect((await admin.get(`/api/v1/companies/${ACME}`)).body.description).toBe('by editor')
+    expect((await admin.delete(`/api/v1/acls/${acl.body.id}`)).status).toBe(204)
+  })
+})
+
 describe('granting', () => {
   it('nobody grants what they cannot do on the record themselves', async () => {
     const granter = await member(['record_permission.manage', 'user.read'])

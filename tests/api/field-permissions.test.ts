@@ -97,6 +97,34 @@ describe('field permissions', () => {
     expect((await john.get('/api/v1/users/?page_size=100')).body.items.every((u: { email?: string }) => typeof u.email === 'string')).toBe(true)
   })
 
+  it('hidden user fields are left out of every shape users come in: company members, group members, a group\'s detail', async () => {
+    expect((await admin.put(`/api/v1/roles/${managerId}/field-permissions`, await userRules(['email', 'full_name'], []))).status).toBe(200)
+    const eng = (await admin.get('/api/v1/groups/?search=engineering')).body.items[0]
+    expect((await admin.post(`/api/v1/groups/${eng.id}/users/${staffId}`)).status).toBe(200)
+    const members = await john.get('/api/v1/companies/2/users?page_size=100')
+    expect(members.status).toBe(200)
+    expect(members.body.users.length).toBeGreaterThan(1)
+    for (const u of members.body.users) {
+      expect(u).not.toHaveProperty('email')
+      expect(u).not.toHaveProperty('full_name')
+      expect(u).toHaveProperty('role_name')
+    }
+    const groupUsers = await john.get(`/api/v1/groups/${eng.id}/users`)
+    expect(groupUsers.status).toBe(200)
+    expect(groupUsers.body.map((u: { username: string }) => u.username)).toContain('staff')
+    for (const u of groupUsers.body) expect(Object.keys(u).sort()).toEqual(['avatar_url', 'id', 'username'])
+    const detail = await john.get(`/api/v1/groups/${eng.id}`)
+    expect(detail.status).toBe(200)
+    expect(detail.body.members.find((u: { username: string }) => u.username === 'staff')).toEqual({ id: staffId, username: 'staff', avatar_url: null })
+    // the group's own fields are not the user entity's: its name stays
+    expect(detail.body.name).toBe(eng.name)
+    // a superuser reads them all
+    expect((await admin.get(`/api/v1/groups/${eng.id}/users`)).body.find((u: { username: string }) => u.username === 'staff').email).toBe('staff@acme-corp.com')
+    expect((await admin.put(`/api/v1/roles/${managerId}/field-permissions`, unrestricted)).status).toBe(200)
+    expect((await john.get('/api/v1/companies/2/users?page_size=100')).body.users.every((u: { email?: string }) => typeof u.email === 'string')).toBe(true)
+    expect((await admin.delete(`/api/v1/groups/${eng.id}/users/${staffId}`)).status).toBe(200)
+  })
+
   it('a role that cannot write users.is_active gets 403 naming the field, and nothing changes', async () => {
     expect((await admin.put(`/api/v1/roles/${managerId}/field-permissions`, await userRules([], ['is_active']))).status).toBe(200)
     const refused = await john.put(`/api/v1/users/${staffId}`, { full_name: 'Renamed', is_active: false })

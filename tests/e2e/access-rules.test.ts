@@ -1,26 +1,15 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { signIn, startServer, type TestServer } from '../helpers/server'
-import { choose, DESKTOP, launch, signInUi, suspiciousRequests } from './browser'
+import { describe, expect, it } from 'vitest'
+import { signIn } from '../helpers/server'
+import { choose, consoleSuite, DESKTOP, signInUi } from './browser'
 
-let server: TestServer
-let browser: Browser
-beforeAll(async () => {
-  server = await startServer({ redisUrl: null, env: { REFRESH_REUSE_GRACE_SECONDS: '10' } })
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-  if (server) expect(suspiciousRequests(server.logFile)).toEqual([])
-})
+const suite = consoleSuite()
 
 describe('the access rule editor', () => {
   it('builds a filter from fields, operators, values and variables, previews the records it lets a user see, and saves it', async () => {
-    const context = await browser.newContext({ viewport: DESKTOP })
+    const context = await suite.browser.newContext({ viewport: DESKTOP })
     const page = await context.newPage()
-    await signInUi(page, server.url, 'admin', 'admin123')
-    await page.goto(`${server.url}/settings/access-rules`)
+    await signInUi(page, suite.server.url, 'admin', 'admin123')
+    await page.goto(`${suite.server.url}/settings/access-rules`)
     await page.getByTestId('rule-new').click()
     await page.getByTestId('rule-name').fill('Does and me')
     await choose(page, 'rule-content-type', 'User')
@@ -49,7 +38,7 @@ describe('the access rule editor', () => {
     await page.getByTestId('rule-save').click()
     await expect.poll(() => page.getByTestId('rules-table').textContent()).toContain('Does and me')
 
-    const admin = (await signIn(server.url, 'admin', 'admin123')).api
+    const admin = (await signIn(suite.server.url, 'admin', 'admin123')).api
     const saved = (await admin.get('/api/v1/access-rules?page_size=100')).body.items.find((r: { name: string }) => r.name === 'Does and me')
     expect(saved.filters).toEqual({ _or: [{ username: { _contains: 'doe' } }, { id: { _eq: '$CURRENT_USER' } }] })
     // editing shows the same conditions again

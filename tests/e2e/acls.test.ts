@@ -1,36 +1,21 @@
 import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ROOT } from '../helpers/db'
-import { signIn, startServer, type TestServer } from '../helpers/server'
-import { choose, DESKTOP, fillUntilKept, launch, screenshot, signInUi, suspiciousRequests } from './browser'
+import { signIn } from '../helpers/server'
+import { choose, consoleSuite, fillUntilKept, screenshot } from './browser'
 
 const SHOTS = resolve(ROOT, 'docs/screenshots')
 mkdirSync(SHOTS, { recursive: true })
 
-let server: TestServer
-let browser: Browser
-beforeAll(async () => {
-  server = await startServer({ redisUrl: null, env: { REFRESH_REUSE_GRACE_SECONDS: '10' } })
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-  if (server) expect(suspiciousRequests(server.logFile)).toEqual([])
-})
+const suite = consoleSuite()
 
-async function pageAs(username: string, password: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: DESKTOP })).newPage()
-  await signInUi(page, server.url, username, password)
-  return page
-}
+const pageAs = suite.pageAs
 
 describe('record ACLs in the console', () => {
   it('creates an ACL with a validated JSON condition and edits it', async () => {
     const page = await pageAs('admin', 'admin123')
-    await page.goto(`${server.url}/settings/acls`)
+    await page.goto(`${suite.server.url}/settings/acls`)
     await page.getByTestId('acl-new').click()
     await page.getByTestId('acl-name').fill('Nobody renames the demo user')
     await choose(page, 'acl-operation', 'update')
@@ -46,7 +31,7 @@ describe('record ACLs in the console', () => {
     await expect.poll(() => page.getByTestId('acls-table').textContent()).toContain('Nobody renames the demo user')
     expect(await page.getByTestId('acls-table').textContent()).toContain('{"username":{"_eq":"demo"}}')
 
-    const admin = (await signIn(server.url, 'admin', 'admin123')).api
+    const admin = (await signIn(suite.server.url, 'admin', 'admin123')).api
     const acl = (await admin.get('/api/v1/acls?entity_type=user')).body.items.find((a: { name: string }) => a.name === 'Nobody renames the demo user')
     expect(acl).toMatchObject({ operation: 'update', condition: { username: { _eq: 'demo' } }, company_id: null })
     expect(acl.allowed_users).toHaveLength(1)
@@ -60,10 +45,10 @@ describe('record ACLs in the console', () => {
   })
 
   it('grants a record permission and revokes it, keeping who revoked it', async () => {
-    const admin = (await signIn(server.url, 'admin', 'admin123')).api
+    const admin = (await signIn(suite.server.url, 'admin', 'admin123')).api
     const demo = (await admin.get('/api/v1/users/?search=demo')).body.items.find((u: { username: string }) => u.username === 'demo')
     const page = await pageAs('admin', 'admin123')
-    await page.goto(`${server.url}/settings/acls?tab=grants`)
+    await page.goto(`${suite.server.url}/settings/acls?tab=grants`)
     await page.getByTestId('grant-new').click()
     await page.getByTestId('grant-record').fill(String(demo.id))
     await choose(page, 'grant-operation', 'read')

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import { expect } from 'vitest'
+import { afterAll, beforeAll, expect } from 'vitest'
+import { startServer, type TestServer } from '../helpers/server'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -115,4 +116,31 @@ export async function fillUntilKept(locator: ReturnType<Page['locator']>, text: 
     await locator.page().waitForTimeout(300)
     return locator.inputValue()
   }, { timeout: 15_000 }).toBe(text)
+}
+
+/**
+ * The usual frame of a browser file: a server (memory cache; a refresh-token grace long enough for
+ * a page's parallel requests) and a browser started before its tests, closed after them, and the
+ * server's log checked for suspicious requests. `pageAs` opens a desktop page signed in as a user.
+ */
+export function consoleSuite(options: Parameters<typeof startServer>[0] = { redisUrl: null, env: { REFRESH_REUSE_GRACE_SECONDS: '10' } }) {
+  const suite = {
+    server: undefined as unknown as TestServer,
+    browser: undefined as unknown as Browser,
+    async pageAs(username: string, password: string): Promise<Page> {
+      const page = await (await suite.browser.newContext({ viewport: DESKTOP })).newPage()
+      await signInUi(page, suite.server.url, username, password)
+      return page
+    },
+  }
+  beforeAll(async () => {
+    suite.server = await startServer(options)
+    suite.browser = await launch()
+  })
+  afterAll(async () => {
+    await suite.browser?.close()
+    await suite.server?.stop()
+    if (suite.server) expect(suspiciousRequests(suite.server.logFile)).toEqual([])
+  })
+  return suite
 }

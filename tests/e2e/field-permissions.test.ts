@@ -1,36 +1,21 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer, type TestServer } from '../helpers/server'
-import { DESKTOP, launch, signInUi, suspiciousRequests } from './browser'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { consoleSuite } from './browser'
 
-let server: TestServer
-let browser: Browser
-beforeAll(async () => {
-  server = await startServer({ redisUrl: null, env: { REFRESH_REUSE_GRACE_SECONDS: '10' } })
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-  if (server) expect(suspiciousRequests(server.logFile)).toEqual([])
-})
+const suite = consoleSuite()
 
-async function pageAs(username: string, password: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: DESKTOP })).newPage()
-  await signInUi(page, server.url, username, password)
-  return page
-}
+const pageAs = suite.pageAs
 
 const state = (page: Page, testid: string) => page.getByTestId(testid).getAttribute('data-state')
 
 describe('the Fields tab of a role', () => {
   it('hides a field from the role\'s holders once saved, and shows it again once the rule is lifted', async () => {
     const john = await pageAs('johndoe', 'password123')
-    await john.goto(`${server.url}/settings/users`)
+    await john.goto(`${suite.server.url}/settings/users`)
     await expect.poll(() => john.getByTestId('users-table').textContent()).toContain('jane.smith@acme-corp.com')
 
     const admin = await pageAs('admin', 'admin123')
-    await admin.goto(`${server.url}/settings/roles`)
+    await admin.goto(`${suite.server.url}/settings/roles`)
     await admin.getByTestId('role-manager').click()
     await admin.getByRole('tab', { name: 'Fields' }).click()
     await admin.getByTestId('field-matrix').waitFor()

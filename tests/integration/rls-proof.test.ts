@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { rowsOf, type DbOrTx } from '../../server/db/client'
 import * as schema from '../../server/db/schema'
 import { activityLogs, auditLogs } from '../../server/db/schema'
-import { inRequestScope, inTransaction, type UserContext } from '../../server/kernel/context'
+import { createContext, inRequestScope, inTransaction, type UserContext } from '../../server/kernel/context'
 import { AppError } from '../../server/kernel/errors'
 import { APP_ROLE, currentRlsContext, rlsContextStatement } from '../../server/kernel/rls'
 import { fsCatalog, installModule, setCatalog } from '../../server/services/modules'
@@ -282,5 +282,25 @@ describe('the request scope (inRequestScope)', () => {
     expect(pgCode(failed)).toBe('42501')
     expect(effects).toEqual([])
     expect(await t.db.select().from(auditLogs).where(eq(auditLogs.entityType, 'lost'))).toHaveLength(0)
+  })
+
+  it('caches the context it read under the security version: a new version reads memberships afresh', async () => {
+    const as = (user: UserContext['user']) => createContext({ db: t.db, user, requestId: 'test' })
+    const companiesSeen = async (user: UserContext['user']) => (await inRequestScope(await as(user), ctx => currentRlsContext(ctx.db))).company_ids
+    const v1 = { ...john.user, securityVersion: `proof-${Date.now()}` }
+    const before = await companiesSeen(v1)
+    expect(before).toContain(A)
+    expect(before).not.toContain(B)
+    const [role] = rowsOf<{ id: number }>(await t.db.execute(sql`select id from roles where codename = 'employee' and company_id is null`))
+    await t.db.execute(sql`insert into user_company_roles (user_id, company_id, role_id) values (${john.user.id}, ${B}, ${role!.id})`)
+    try {
+      // the same version: the values cached with it (every change to memberships bumps the version)
+      expect(await companiesSeen(v1)).toEqual(before)
+      // a new version: read again, now with company B
+      expect(await companiesSeen({ ...v1, securityVersion: `${v1.securityVersion}-bumped` })).toContain(B)
+    }
+    finally {
+      await t.db.execute(sql`delete from user_company_roles where user_id = ${john.user.id} and company_id = ${B}`)
+    }
   })
 })

@@ -1,19 +1,35 @@
 import { mountSuspended } from '@nuxt/test-utils/runtime'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { defineComponent, h } from 'vue'
+import type { PageMeta } from '#app'
+import type { PermissionCode } from '#shared/permission-codes'
 import Can from '~/components/common/Can.vue'
 import { menuTree } from '~/composables/useMenus'
+
+// Type-level proof (npm run typecheck): the console takes declared permission codes only
+// @ts-expect-error a misspelt code in a page's meta does not compile
+const badMeta: PageMeta = { permission: 'user.raed' }
+const goodMeta: PageMeta = { permission: 'user.read' }
+const typedCan = () => {
+  // @ts-expect-error useCan().can takes declared codes only
+  useCan().can('usr.read')
+  return useCan().can('user.read')
+}
 
 type PermissionState = { permissions: string[], is_superuser: boolean, company_id: number | null } | null
 const permissions = () => useState<PermissionState>('fastvue:permissions')
 
-const guarded = (permission: string) => defineComponent({
+const guarded = (permission: PermissionCode) => defineComponent({
   render: () => h(Can, { permission }, { default: () => h('button', { id: 'action' }, 'Delete'), denied: () => h('span', { id: 'denied' }, 'read-only') }),
 })
 
 describe('<Can>', () => {
   beforeEach(() => {
     permissions().value = null
+  })
+
+  it('takes declared codes only (see the @ts-expect-error lines above), as do page metas and useCan', () => {
+    expect([badMeta.permission, goodMeta.permission, typeof typedCan]).toEqual(['user.raed', 'user.read', 'function'])
   })
 
   it('renders nothing actionable before the permissions are known', async () => {

@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { describe, expect, it } from 'vitest'
 import { allows, assertWritable, fieldEntity, hiddenKeys, registerFieldEntity, type FieldRules } from '../../server/kernel/access/fields'
-import { hidingProjector, projector } from '../../server/kernel/projection'
+import { hidingProjector, projector, schemaReaches } from '../../server/kernel/projection'
+import { fieldShapes } from '../../server/kernel/access/fields'
 
 const Thing = z.object({ id: z.number(), name: z.string(), secret: z.string(), owner: z.object({ id: z.number(), name: z.string() }) })
 const ThingDetail = Thing.extend({ notes: z.string() })
@@ -30,6 +31,20 @@ describe('field rules', () => {
     // the plain projector is untouched
     expect(projector(Page)({ items: [row], total: 1 })).toEqual({ items: [row], total: 1 })
     expect(allows(rules([], []), 'thing', 'id', 'read')).toBe(true)
+  })
+
+  it('other shapes of an entity (a member row, an actor reference) define no field but hide theirs too; routes reaching one are found', () => {
+    const Widget = z.object({ id: z.number(), label: z.string(), secret: z.string() })
+    const WidgetRef = z.object({ id: z.number(), label: z.string(), secret: z.string(), role: z.string() })
+    registerFieldEntity({ entity: 'widget', label: 'Widgets', responses: [Widget], inputs: [], shapes: [WidgetRef] })
+    expect(fieldEntity('widget')!.fields.map(f => f.name)).toEqual(['label', 'secret'])
+    const hidden = hiddenKeys(new Map([['widget', { read: new Set(['label']), write: new Set<string>() }]]))!
+    const Log = z.object({ id: z.number(), actor: WidgetRef.nullable(), rows: z.array(z.object({ by: WidgetRef })) })
+    expect(hidingProjector(Log, hidden.hide, hidden.signature)({ id: 1, actor: { id: 2, label: 'l', secret: 's', role: 'r' }, rows: [{ by: { id: 3, label: 'm', secret: 't', role: 'q' } }] }))
+      .toEqual({ id: 1, actor: { id: 2, label: 'l', role: 'r' }, rows: [{ by: { id: 3, label: 'm', role: 'q' } }] })
+    expect(schemaReaches(Log, fieldShapes())).toBe(true)
+    expect(schemaReaches(z.object({ page: z.array(z.object({ w: z.lazy(() => Widget) })) }), fieldShapes())).toBe(true)
+    expect(schemaReaches(z.object({ id: z.number(), label: z.string() }), fieldShapes())).toBe(false)
   })
 
   it('no rules, or rules hiding nothing: nothing to hide', () => {

@@ -17,25 +17,38 @@ export interface FieldEntity {
   label: string
   /** every field: the keys of the response and input schemas, `id` left out (always readable) */
   fields: { name: string, readable: boolean, writable: boolean }[]
-  /** response schemas whose objects are this entity (the projector hides unreadable keys in them) */
+  /**
+   * response schemas whose objects are this entity (the projector hides unreadable keys in them):
+   * its own responses, then other shapes of it (a member row, an actor reference) that define no field
+   */
   responses: z.ZodType[]
 }
 
 const registry = new Map<string, FieldEntity>()
 
+let shapes = new Set<z.ZodType>()
+
 /**
  * Registers an entity whose fields can be restricted: its fields are the keys of its response
- * schemas (readable) and of its create/update input schemas (writable). Modules call it for theirs.
+ * schemas (readable) and of its create/update input schemas (writable). `shapes` are other object
+ * schemas the API returns the entity in (a member row, an author reference): they define no field,
+ * but unreadable keys are left out of them too. Modules call it for theirs.
  */
-export function registerFieldEntity(def: { entity: string, label: string, responses: z.ZodType[], inputs: z.ZodType[] }) {
+export function registerFieldEntity(def: { entity: string, label: string, responses: z.ZodType[], inputs: z.ZodType[], shapes?: z.ZodType[] }) {
   const readable = new Set(def.responses.flatMap(s => schemaKeys(s) ?? []))
   const writable = new Set(def.inputs.flatMap(s => schemaKeys(s) ?? []))
   const names = [...new Set([...readable, ...writable])].filter(n => n !== 'id')
   registry.set(def.entity, {
-    entity: def.entity, label: def.label, responses: def.responses,
+    entity: def.entity, label: def.label, responses: [...def.responses, ...(def.shapes ?? [])],
     fields: names.map(name => ({ name, readable: readable.has(name), writable: writable.has(name) })),
   })
   signatures = new WeakMap()
+  shapes = new Set([...registry.values()].flatMap(e => e.responses))
+}
+
+/** Every object schema an entity's fields can be hidden in: a route whose response reaches one loads the caller's field rules. */
+export function fieldShapes(): ReadonlySet<z.ZodType> {
+  return shapes
 }
 
 export function fieldEntity(entity: string): FieldEntity | undefined {

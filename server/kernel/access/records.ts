@@ -212,6 +212,16 @@ export async function assertCanOnRecord(ctx: ServiceContext, entityType: string,
 }
 
 /**
+ * The same for a record named by its id, loaded as the caller may see it. Superusers pass without
+ * a query; a record the caller cannot load passes here (the service's own lookup answers 404).
+ */
+export async function assertCanOnRecordId(ctx: ServiceContext, entityType: string, operation: string, id: number | string) {
+  if (seesAll(ctx)) return
+  const record = await loadRecord(ctx, entityType, String(id))
+  if (record) await assertCanOnRecord(ctx, entityType, operation, record)
+}
+
+/**
  * For lists that honour per-record grants (a module's owner-scoped list "mine or shared with me"):
  * an EXISTS condition on an active grant of `operation` to the caller for the row's id.
  */

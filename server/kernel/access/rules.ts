@@ -56,13 +56,14 @@ async function loadRules(ctx: ServiceContext, def: EntityDef): Promise<Loaded> {
   return { rules, vars: await varsOf(ctx, user.id, ctx.company) }
 }
 
-/** The variables of a user acting in a company: their member companies, their roles there and global ones, their groups that apply there. */
+/** The variables of a user acting in a company: their member companies, their active roles there and global ones (as the RLS context, kernel/rls.ts), their groups that apply there. */
 export async function varsOf(ctx: Pick<ServiceContext, 'db'>, userId: number, companyId: number | null): Promise<FilterVars> {
   const company = companyId ?? -1
   const [v] = rowsOf<{ company_ids: number[], role_ids: number[], group_ids: number[] }>(await ctx.db.execute(sql`select
     array(select m.company_id from user_company_roles m where m.user_id = ${userId} and m.is_active order by 1) as company_ids,
-    array(select m.role_id from user_company_roles m where m.user_id = ${userId} and m.company_id = ${company} and m.is_active
-          union select ur.role_id from user_roles ur where ur.user_id = ${userId} and ur.is_active order by 1) as role_ids,
+    array(select x.role_id from (select m.role_id from user_company_roles m where m.user_id = ${userId} and m.company_id = ${company} and m.is_active
+          union select ur.role_id from user_roles ur where ur.user_id = ${userId} and ur.is_active) x
+          join roles r on r.id = x.role_id and r.is_active order by 1) as role_ids,
     array(${groupsOf(userId, company)} order by 1) as group_ids`))
   const ints = (a: unknown) => (Array.isArray(a) ? a.map(Number) : [])
   return { userId, companyId, companyIds: ints(v?.company_ids), roleIds: ints(v?.role_ids), groupIds: ints(v?.group_ids) }
@@ -71,7 +72,7 @@ export async function varsOf(ctx: Pick<ServiceContext, 'db'>, userId: number, co
 /** Cached under the security version, which rule changes (and memberships, groups, roles) bump. */
 function rulesFor(ctx: ServiceContext, def: EntityDef): Promise<Loaded> {
   const version = ctx.user?.securityVersion
-  if (!version || ctx.inTransaction) return loadRules(ctx, def)
+  if (!version || ctx.inChange) return loadRules(ctx, def)
   const key = `${version}:${ctx.user!.id}:${ctx.company}:${def.name}`
   const hit = loadedCache.get(key)
   if (hit && hit.at > Date.now() - MAX_AGE_MS) return hit.value
@@ -92,7 +93,7 @@ export function scopedFilter(def: EntityDef, scope: string, filter: unknown): No
 }
 
 /** A rule's domain: its scope's filter and its own, ANDed. A filter that no longer compiles matches nothing when it allows, everything when it denies. */
-function domainOf(def: EntityDef, rule: RuleRow, allows: boolean): Node {
+export function domainOf(def: EntityDef, rule: Pick<RuleRow, 'id' | 'scope' | 'filter'>, allows: boolean): Node {
   try {
     return scopedFilter(def, rule.scope, rule.filter)
   }
@@ -108,18 +109,32 @@ function domainOf(def: EntityDef, rule: RuleRow, allows: boolean): Node {
  * undefined when no rule applies (or the caller is a superuser or the system).
  */
 export async function ruleFilter(ctx: ServiceContext, entity: string, action: RecordAction): Promise<SQL | undefined> {
+  return (await ruleCondition(ctx, entity, action))?.build()
+}
+
+/**
+ * The same condition, with a key that names it (the rules, their versions, the caller's
+ * variables and the action: equal keys, equal conditions) and builds it only when asked, so a hot
+ * query can keep a prepared statement per key (the users list) and skip building it.
+ */
+export async function ruleCondition(ctx: ServiceContext, entity: string, action: RecordAction): Promise<{ key: string, clock: boolean, build: () => SQL } | undefined> {
   if (seesAll(ctx)) return undefined
   const def = getEntity(entity)
   if (!def?.contentType) return undefined
   const { rules, vars } = await rulesFor(ctx, def)
   if (!rules.length) return undefined
-  const someAllow = rules.some(r => r[action])
-  const branches = rules.map((r) => {
-    const allows = Boolean(r[action])
-    const compiled = compiledRule({ id: r.id, version: `${r.version}:${r.scope}:${allows}` }, def.name, () => domainOf(def, r, allows))
-    return sql` when ${toSql(compiled, vars)} then ${sql.raw(allows ? 'true' : 'false')}`
-  })
-  return sql`(case${sql.join(branches)} else ${sql.raw(someAllow ? 'false' : 'true')} end)`
+  const key = `${def.name}:${action}:${rules.map(r => `${r.id}@${r.version}:${r.scope}:${r[action]}`).join(',')}:${JSON.stringify(vars)}`
+  const clock = rules.some(r => JSON.stringify(r.filter ?? null).includes('$NOW'))
+  const build = () => {
+    const someAllow = rules.some(r => r[action])
+    const branches = rules.map((r) => {
+      const allows = Boolean(r[action])
+      const compiled = compiledRule({ id: r.id, version: `${r.version}:${r.scope}:${allows}` }, def.name, () => domainOf(def, r, allows))
+      return sql` when ${toSql(compiled, vars)} then ${sql.raw(allows ? 'true' : 'false')}`
+    })
+    return sql`(case${sql.join(branches)} else ${sql.raw(someAllow ? 'false' : 'true')} end)`
+  }
+  return { key, clock, build }
 }
 
 /** Refuses (403) `action` on one record the caller can see when the access rules do not allow it. */

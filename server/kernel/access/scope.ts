@@ -1,7 +1,8 @@
-import { sql, type Placeholder, type SQL } from 'drizzle-orm'
-import type { AnyPgColumn } from 'drizzle-orm/pg-core'
+import { and, eq, sql, type Placeholder, type SQL } from 'drizzle-orm'
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core'
 import { userCompanyRoles as ucr } from '../../db/schema'
 import type { ServiceContext } from '../context'
+import { notFound } from '../errors'
 
 /**
  * The company-scope vocabulary: every service query that shows or touches company data uses one
@@ -25,6 +26,19 @@ export function inActiveCompany(ctx: ServiceContext, companyColumn: AnyPgColumn)
 export function inActiveCompanyOrGlobal(ctx: ServiceContext, companyColumn: AnyPgColumn): SQL | undefined {
   if (seesAll(ctx)) return undefined
   return ctx.company === null ? sql`${companyColumn} is null` : sql`(${companyColumn} is null or ${companyColumn} = ${ctx.company})`
+}
+
+/**
+ * One record of a table whose rows belong to a company or are global (roles, groups, access rules,
+ * ACLs), as the caller may see it: of their active company or global, and matching `extra` (the
+ * access rules on reading it). Else 404 `<what> not found`, like a record that does not exist.
+ */
+export async function findInActiveCompanyOrGlobalOr404<T extends PgTable & { id: AnyPgColumn, companyId: AnyPgColumn }>(
+  ctx: ServiceContext, table: T, id: number, what: string, extra?: SQL,
+): Promise<T['$inferSelect']> {
+  const [row] = await ctx.db.select().from(table as PgTable).where(and(eq(table.id, id), inActiveCompanyOrGlobal(ctx, table.companyId), extra)).limit(1)
+  if (!row) throw notFound(`${what} not found`)
+  return row as T['$inferSelect']
 }
 
 /**

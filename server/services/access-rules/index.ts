@@ -5,12 +5,13 @@ import type { DbOrTx } from '../../db/client'
 import { accessRules, companies, contentTypes, groups, roles, userGroups, users } from '../../db/schema'
 import { writeAudit } from '../../kernel/audit'
 import { inTransaction, type AuthUser, type ServiceContext, type UserContext } from '../../kernel/context'
-import { fieldError, forbidden, notFound } from '../../kernel/errors'
+import { fieldError, forbidden } from '../../kernel/errors'
 import { assertHoldsIn, authorizeIn } from '../../kernel/access/grants'
 import { FilterError, parseFilter, render, toSql } from '../../kernel/access/filter'
 import { invalidatePermissions } from '../../kernel/access/permissions'
+import { rebuildRulePolicies } from '../../kernel/access/rule-policies'
 import { entityOfContentType, filterErrors, ruleFilter, scopedFilter, varsOf } from '../../kernel/access/rules'
-import { inActiveCompanyOrGlobal, inMemberCompanies, memberOfActiveCompany, seesAll } from '../../kernel/access/scope'
+import { findInActiveCompanyOrGlobalOr404, inActiveCompanyOrGlobal, inMemberCompanies, memberOfActiveCompany, seesAll } from '../../kernel/access/scope'
 import { offsetOf, pageOf } from '../../kernel/serialize'
 
 type RuleRow = typeof accessRules.$inferSelect
@@ -24,10 +25,12 @@ const ruleResponse = (r: RuleRow) => ({
 })
 
 /** Rules of the active company, and global rules (superusers' only to change). */
-async function findRuleOr404(ctx: ServiceContext, id: number) {
-  const [rule] = await ctx.db.select().from(accessRules).where(and(eq(accessRules.id, id), inActiveCompanyOrGlobal(ctx, accessRules.companyId))).limit(1)
-  if (!rule) throw notFound('Access rule not found')
-  return rule
+const findRuleOr404 = (ctx: ServiceContext, id: number) => findInActiveCompanyOrGlobalOr404(ctx, accessRules, id, 'Access rule')
+
+/** Reinstalls the row-level security policies of the content type's entity from its active rules (in the rule change's transaction). */
+async function rebuildPoliciesOf(ctx: ServiceContext, contentTypeId: number) {
+  const [ct] = await ctx.db.select({ appLabel: contentTypes.appLabel, model: contentTypes.model }).from(contentTypes).where(eq(contentTypes.id, contentTypeId)).limit(1)
+  if (ct) await rebuildRulePolicies(ctx.db, `${ct.appLabel}.${ct.model}`)
 }
 
 export async function listAccessRules(ctx: ServiceContext, q: AccessRuleListQueryInput) {
@@ -93,6 +96,7 @@ export async function createAccessRule(ctx: UserContext, input: AccessRuleCreate
       canDelete: input.can_delete, priority: input.priority, isActive: input.is_active, createdBy: ctx.user.id,
     }).returning()
     await writeAudit(tx, { entityType: 'access_rule', entityId: row!.id, entityName: row!.name, action: 'create', after: row, companyId })
+    await rebuildPoliciesOf(tx, row!.contentTypeId)
     // rules are cached under the security version
     await tx.afterCommit(invalidatePermissions)
     return ruleResponse(row!)
@@ -113,6 +117,7 @@ export async function updateAccessRule(ctx: UserContext, id: number, input: Acce
       priority: input.priority, isActive: input.is_active, updatedAt: new Date(), updatedBy: ctx.user.id,
     }).where(eq(accessRules.id, id)).returning()
     await writeAudit(tx, { entityType: 'access_rule', entityId: id, entityName: after!.name, action: 'update', before, after, companyId: after!.companyId })
+    await rebuildPoliciesOf(tx, after!.contentTypeId)
     await tx.afterCommit(invalidatePermissions)
     return ruleResponse(after!)
   })
@@ -124,6 +129,7 @@ export async function deleteAccessRule(ctx: UserContext, id: number) {
     await authorizeIn(tx, rule.companyId, 'access_rule.delete', { what: 'access rule' })
     await tx.db.delete(accessRules).where(eq(accessRules.id, id))
     await writeAudit(tx, { entityType: 'access_rule', entityId: id, entityName: rule.name, action: 'delete', before: rule, companyId: rule.companyId })
+    await rebuildPoliciesOf(tx, rule.contentTypeId)
     await tx.afterCommit(invalidatePermissions)
   })
 }

@@ -10,7 +10,7 @@ import { inTransaction, type ServiceContext, type UserContext } from '../../kern
 import { conflict, fieldError, forbidden, notFound } from '../../kernel/errors'
 import { assertHoldsIn, authorizeIn } from '../../kernel/access/grants'
 import { activeGrantsOf, decideOnRecord, loadRecord, principalsIn, recordEntity } from '../../kernel/access/records'
-import { inActiveCompany, inActiveCompanyOrGlobal, membersOf, seesAll } from '../../kernel/access/scope'
+import { inActiveCompany, findInActiveCompanyOrGlobalOr404, inActiveCompanyOrGlobal, membersOf, seesAll } from '../../kernel/access/scope'
 import { offsetOf, pageOf } from '../../kernel/serialize'
 
 type AclRow = typeof accessControlLists.$inferSelect
@@ -39,11 +39,7 @@ function entityOr422(entityType: string, loc: (string | number)[] = ['body', 'en
 
 // -------------------------------------------------------------------------------- ACLs
 
-async function findAclOr404(ctx: ServiceContext, id: number) {
-  const [acl] = await ctx.db.select().from(accessControlLists).where(and(eq(accessControlLists.id, id), inActiveCompanyOrGlobal(ctx, accessControlLists.companyId))).limit(1)
-  if (!acl) throw notFound('ACL not found')
-  return acl
-}
+const findAclOr404 = (ctx: ServiceContext, id: number) => findInActiveCompanyOrGlobalOr404(ctx, accessControlLists, id, 'ACL')
 
 export async function listAcls(ctx: ServiceContext, q: AclListQueryInput) {
   const where = and(

@@ -7,7 +7,9 @@ import { inTransaction, type ServiceContext, type UserContext } from '../../kern
 import { conflict, fieldError, forbidden, notFound } from '../../kernel/errors'
 import { authorizeIn } from '../../kernel/access/grants'
 import { hasPermission, invalidatePermissions } from '../../kernel/access/permissions'
+import { assertCanOnRecordId } from '../../kernel/access/records'
 import { assertRuleAllows, ruleFilter } from '../../kernel/access/rules'
+import { asOwner, insertUnderRules } from '../../kernel/access/rule-policies'
 import { inMemberCompanies, seesAll } from '../../kernel/access/scope'
 import { escapeLike, offsetOf, pageOf, toSnake } from '../../kernel/serialize'
 import { userColumns, userResponse } from '../users/shared'
@@ -59,7 +61,9 @@ export async function myCompanies(ctx: UserContext) {
 }
 
 export async function getCompany(ctx: ServiceContext, id: number) {
-  return companyResponse(await findCompanyOr404(ctx, id))
+  const company = await findCompanyOr404(ctx, id)
+  await assertCanOnRecordId(ctx, 'company', 'read', id)
+  return companyResponse(company)
 }
 
 /** The parent must be visible, and not the company itself or one of its branches (422 on parent_company_id). */
@@ -96,7 +100,9 @@ export async function createCompany(ctx: UserContext, input: CompanyCreateInput)
     const [dup] = await tx.db.select({ id: companies.id }).from(companies).where(ilike(companies.code, escapeLike(input.code))).limit(1)
     if (dup) throw conflict('Company code already exists')
     await checkParent(tx, input.parent_company_id)
-    const [row] = await tx.db.insert(companies).values({ ...(toColumns(input) as typeof companies.$inferInsert), createdBy: ctx.user.id }).returning()
+    // the access rules on create judge the row as inserted (kernel/access/rule-policies.ts)
+    const id = await insertUnderRules(tx, 'company', 'company', id => tx.db.insert(companies).values({ ...(toColumns(input) as typeof companies.$inferInsert), id, createdBy: ctx.user.id }))
+    const [row] = await asOwner(tx.db, () => tx.db.select().from(companies).where(eq(companies.id, id)))
     await writeAudit(tx, { entityType: 'company', entityId: row!.id, entityName: row!.name, action: 'create', after: row, companyId: row!.id })
     return companyResponse(row!)
   })
@@ -107,6 +113,7 @@ export async function updateCompany(ctx: UserContext, id: number, input: Company
     const before = await findCompanyOr404(tx, id)
     await authorizeIn(tx, id, 'company.update', { what: 'company' })
     await assertRuleAllows(tx, 'company', 'update', companies.id, id, 'company')
+    await assertCanOnRecordId(tx, 'company', 'update', id)
     await checkParent(tx, input.parent_company_id, id)
     const [after] = await tx.db.update(companies).set({ ...toColumns(input), updatedAt: new Date(), updatedBy: ctx.user.id }).where(eq(companies.id, id)).returning()
     await writeAudit(tx, { entityType: 'company', entityId: id, entityName: after!.name, action: 'update', before, after, companyId: id })
@@ -122,6 +129,7 @@ export async function deleteCompany(ctx: UserContext, id: number) {
     const company = await findCompanyOr404(tx, id)
     await authorizeIn(tx, id, 'company.delete', { what: 'company' })
     await assertRuleAllows(tx, 'company', 'delete', companies.id, id, 'company')
+    await assertCanOnRecordId(tx, 'company', 'delete', id)
     const [assigned] = await tx.db.select({ n: sql<number>`count(*)::int` }).from(userCompanyRoles).where(eq(userCompanyRoles.companyId, id))
     if (assigned?.n) throw conflict('Cannot delete company with assigned users')
     const [children] = await tx.db.select({ n: sql<number>`count(*)::int` }).from(companies).where(eq(companies.parentCompanyId, id))
@@ -138,7 +146,9 @@ export async function companyUsers(ctx: ServiceContext, id: number, q: CompanyUs
   const company = await findCompanyOr404(ctx, id)
   const term = `%${escapeLike(q.search ?? '')}%`
   const where = and(eq(userCompanyRoles.companyId, id), eq(userCompanyRoles.isActive, true), eq(users.isDeleted, false), eq(users.isActive, true),
-    q.search ? or(ilike(users.username, term), ilike(users.email, term), ilike(users.fullName, term)) : undefined)
+    q.search ? or(ilike(users.username, term), ilike(users.email, term), ilike(users.fullName, term)) : undefined,
+    // the access rules on reading users leave out members the caller may not see
+    await ruleFilter(ctx, 'user', 'read'))
   const [rows, [total]] = await Promise.all([
     ctx.db.select({ user: userColumns, roleId: roles.id, roleName: roles.name }).from(userCompanyRoles)
       .innerJoin(users, eq(users.id, userCompanyRoles.userId)).innerJoin(roles, eq(roles.id, userCompanyRoles.roleId))

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm'
+import { and, asc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
 import type { GroupCreateInput, GroupListQueryInput, GroupUpdateInput } from '../../../shared/schemas/group'
 import type { DbOrTx } from '../../db/client'
 import { groupMenuPermissions, groupPermissions, groups, menuItems, permissions, userGroups, users } from '../../db/schema'
@@ -8,23 +8,25 @@ import { inTransaction, type ServiceContext, type UserContext } from '../../kern
 import { conflict, fieldError, forbidden, notFound } from '../../kernel/errors'
 import { assertHoldsIn, authorizeIn, checkBundle, groupCodes } from '../../kernel/access/grants'
 import { invalidatePermissions } from '../../kernel/access/permissions'
-import { inActiveCompanyOrGlobal, membersOf, seesAll } from '../../kernel/access/scope'
+import { assertCanOnRecordId } from '../../kernel/access/records'
+import { asOwner, insertUnderRules } from '../../kernel/access/rule-policies'
+import { assertRuleAllows, ruleFilter } from '../../kernel/access/rules'
+import { findInActiveCompanyOrGlobalOr404, inActiveCompanyOrGlobal, membersOf, seesAll } from '../../kernel/access/scope'
 import { escapeLike, offsetOf, pageOf, toSnake } from '../../kernel/serialize'
 
 type GroupRow = typeof groups.$inferSelect
 const memberCount = sql<number>`(select count(*)::int from user_groups ug join users u on u.id = ug.user_id where ug.group_id = "groups"."id" and ug.is_active and not u.is_deleted)`
 const groupResponse = (g: GroupRow, count: number) => ({ ...toSnake(g), member_count: count })
 
-/** Groups follow the active company (plus global groups), like every other resource. */
+/** Groups follow the active company (plus global groups), like every other resource, and the access rules on reading them. */
 export async function findGroupOr404(ctx: ServiceContext, id: number) {
-  const [group] = await ctx.db.select().from(groups).where(and(eq(groups.id, id), inActiveCompanyOrGlobal(ctx, groups.companyId))).limit(1)
-  if (!group) throw notFound('Group not found')
-  return group
+  return findInActiveCompanyOrGlobalOr404(ctx, groups, id, 'Group', await ruleFilter(ctx, 'group', 'read'))
 }
 
 export async function listGroups(ctx: ServiceContext, q: GroupListQueryInput) {
   const where = and(
     inActiveCompanyOrGlobal(ctx, groups.companyId),
+    await ruleFilter(ctx, 'group', 'read'),
     q.company_id !== undefined ? eq(groups.companyId, q.company_id) : undefined,
     q.is_active !== undefined ? eq(groups.isActive, q.is_active) : undefined,
     q.search ? or(ilike(groups.name, `%${escapeLike(q.search)}%`), ilike(groups.codename, `%${escapeLike(q.search)}%`)) : undefined,
@@ -36,10 +38,11 @@ export async function listGroups(ctx: ServiceContext, q: GroupListQueryInput) {
   return pageOf(rows.map(r => groupResponse(r.group, r.count)), total?.n ?? 0, q)
 }
 
-async function membersOfGroup(db: DbOrTx, groupId: number) {
+/** The group's members; `visible` (the access rules on reading users) leaves out those the caller may not see. */
+async function membersOfGroup(db: DbOrTx, groupId: number, visible?: SQL) {
   return db.select({ id: users.id, username: users.username, email: users.email, full_name: users.fullName, avatar_url: users.avatarUrl })
     .from(userGroups).innerJoin(users, eq(users.id, userGroups.userId))
-    .where(and(eq(userGroups.groupId, groupId), eq(userGroups.isActive, true), eq(users.isDeleted, false))).orderBy(asc(users.username))
+    .where(and(eq(userGroups.groupId, groupId), eq(userGroups.isActive, true), eq(users.isDeleted, false), visible)).orderBy(asc(users.username))
 }
 
 async function permissionsOf(db: DbOrTx, groupId: number) {
@@ -50,13 +53,18 @@ async function permissionsOf(db: DbOrTx, groupId: number) {
 
 export async function getGroup(ctx: ServiceContext, id: number) {
   const group = await findGroupOr404(ctx, id)
-  const [members, perms] = await Promise.all([membersOfGroup(ctx.db, id), permissionsOf(ctx.db, id)])
-  return { ...groupResponse(group, members.length), members, permissions: perms }
+  await assertCanOnRecordId(ctx, 'group', 'read', id)
+  const [members, perms, [count]] = await Promise.all([
+    membersOfGroup(ctx.db, id, await ruleFilter(ctx, 'user', 'read')), permissionsOf(ctx.db, id),
+    ctx.db.select({ n: memberCount }).from(groups).where(eq(groups.id, id)),
+  ])
+  return { ...groupResponse(group, count?.n ?? 0), members, permissions: perms }
 }
 
 export async function listGroupUsers(ctx: ServiceContext, id: number) {
   await findGroupOr404(ctx, id)
-  return membersOfGroup(ctx.db, id)
+  await assertCanOnRecordId(ctx, 'group', 'read', id)
+  return membersOfGroup(ctx.db, id, await ruleFilter(ctx, 'user', 'read'))
 }
 
 /** Users that may join a group of `companyId`: live members of that company (any live user for a global group). */
@@ -64,7 +72,7 @@ async function checkUsers(ctx: ServiceContext, companyId: number | null, ids: nu
   const unique = [...new Set(ids)]
   if (!unique.length) return []
   const rows = await ctx.db.select({ id: users.id, username: users.username }).from(users)
-    .where(and(inArray(users.id, unique), eq(users.isDeleted, false), companyId === null ? undefined : sql`${users.id} in (${membersOf(companyId)})`))
+    .where(and(inArray(users.id, unique), eq(users.isDeleted, false), companyId === null ? undefined : sql`${users.id} in (${membersOf(companyId)})`, await ruleFilter(ctx, 'user', 'read')))
   const missing = unique.filter(id => !rows.some(r => r.id === id))
   if (missing.length) throw fieldError(loc, `Unknown user ids (not members of the group's company): ${missing.join(', ')}`)
   return rows
@@ -86,9 +94,11 @@ export async function createGroup(ctx: UserContext, input: GroupCreateInput) {
     const members = await checkUsers(tx, companyId, input.user_ids ?? [], ['body', 'user_ids'])
     // members receive the group's permissions: the caller must hold them (rule b)
     if (members.length) await assertHoldsIn(tx, companyId, bundle.after)
-    const [row] = await tx.db.insert(groups).values({
-      name: input.name, codename: input.codename, description: input.description ?? null, companyId, isActive: input.is_active ?? true, createdBy: ctx.user.id,
-    }).returning()
+    // the access rules on create judge the row as inserted (kernel/access/rule-policies.ts)
+    const id = await insertUnderRules(tx, 'group', 'group', id => tx.db.insert(groups).values({
+      id, name: input.name, codename: input.codename, description: input.description ?? null, companyId, isActive: input.is_active ?? true, createdBy: ctx.user.id,
+    }))
+    const [row] = await asOwner(tx.db, () => tx.db.select().from(groups).where(eq(groups.id, id)))
     if (bundle.rows.length) await tx.db.insert(groupPermissions).values(bundle.rows.map(p => ({ groupId: row!.id, permissionId: p.id })))
     if (members.length) await tx.db.insert(userGroups).values(members.map(u => ({ groupId: row!.id, userId: u.id })))
     await writeAudit(tx, {
@@ -105,6 +115,8 @@ export async function updateGroup(ctx: UserContext, id: number, input: GroupUpda
     const before = await findGroupOr404(tx, id)
     assertNotSystem(before, 'modify')
     await authorizeIn(tx, before.companyId, 'group.update', { what: 'group' })
+    await assertRuleAllows(tx, 'group', 'update', groups.id, id, 'group')
+    await assertCanOnRecordId(tx, 'group', 'update', id)
     const [after] = await tx.db.update(groups).set({
       name: input.name, description: input.description, isActive: input.is_active, updatedAt: new Date(), updatedBy: ctx.user.id,
     }).where(eq(groups.id, id)).returning()
@@ -142,6 +154,8 @@ export async function deleteGroup(ctx: UserContext, id: number) {
     const group = await findGroupOr404(tx, id)
     assertNotSystem(group, 'delete')
     await authorizeIn(tx, group.companyId, 'group.delete', { what: 'group' })
+    await assertRuleAllows(tx, 'group', 'delete', groups.id, id, 'group')
+    await assertCanOnRecordId(tx, 'group', 'delete', id)
     // its members lose its permissions: only someone who holds them may take them away
     await assertHoldsIn(tx, group.companyId, await groupCodes(tx.db, id))
     await tx.db.delete(groups).where(eq(groups.id, id))
@@ -155,8 +169,10 @@ export async function deleteGroup(ctx: UserContext, id: number) {
 async function memberChange(ctx: UserContext, groupId: number, userId: number) {
   const group = await findGroupOr404(ctx, groupId)
   await authorizeIn(ctx, group.companyId, 'group.manage', { what: 'group' })
+  await assertRuleAllows(ctx, 'group', 'update', groups.id, groupId, 'group')
+  await assertCanOnRecordId(ctx, 'group', 'update', groupId)
   const [user] = await ctx.db.select({ id: users.id, username: users.username }).from(users)
-    .where(and(eq(users.id, userId), eq(users.isDeleted, false), group.companyId === null ? undefined : sql`${users.id} in (${membersOf(group.companyId)})`)).limit(1)
+    .where(and(eq(users.id, userId), eq(users.isDeleted, false), group.companyId === null ? undefined : sql`${users.id} in (${membersOf(group.companyId)})`, await ruleFilter(ctx, 'user', 'read'))).limit(1)
   if (!user) throw notFound('User not found')
   await assertHoldsIn(ctx, group.companyId, await groupCodes(ctx.db, groupId))
   return { group, user }
@@ -180,6 +196,8 @@ export async function removeGroupUser(ctx: UserContext, groupId: number, userId:
   await inTransaction(ctx, async (tx) => {
     const group = await findGroupOr404(tx, groupId)
     await authorizeIn(tx, group.companyId, 'group.manage', { what: 'group' })
+    await assertRuleAllows(tx, 'group', 'update', groups.id, groupId, 'group')
+    await assertCanOnRecordId(tx, 'group', 'update', groupId)
     await assertHoldsIn(tx, group.companyId, await groupCodes(tx.db, groupId))
     const gone = await tx.db.delete(userGroups).where(and(eq(userGroups.groupId, groupId), eq(userGroups.userId, userId))).returning()
     if (!gone.length) throw notFound('User is not in this group')

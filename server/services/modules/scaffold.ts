@@ -167,7 +167,7 @@ import type { FormSubmitEvent } from '@nuxt/ui'
 import { ItemInput, type ItemResponse } from '${schemas}'
 
 defineOptions({ name: '${pascal(name)}ItemsPage' })
-useRequirePermission('${perm('read')}')
+definePageMeta({ permission: '${perm('read')}' })
 useHead({ title: '${title} · FastVue' })
 const api = useApi()
 const run = useApiAction()

@@ -5,7 +5,8 @@ import { companies, rlsPolicies, roles } from '../../db/schema'
 import { writeAudit } from '../../kernel/audit'
 import { inTransaction, type ServiceContext, type UserContext } from '../../kernel/context'
 import { fieldError, notFound } from '../../kernel/errors'
-import { compileFilter, FilterError, getEntity, POLICY_VARS, toPolicy, type Compiled, type EntityDef } from '../../kernel/access/filter'
+import { compileFilter, FilterError, getEntity, POLICY_VARS, toPolicy, type EntityDef } from '../../kernel/access/filter'
+import { relationFunction, type Relations } from '../../kernel/access/rule-policies'
 import { filterErrors } from '../../kernel/access/rules'
 import { inActiveCompanyOrGlobal } from '../../kernel/access/scope'
 import { APP_ROLE } from '../../kernel/rls'
@@ -35,28 +36,6 @@ export async function policyEntity(db: DbOrTx, name: string, loc: (string | numb
   return def
 }
 
-/**
- * `$CURRENT_USER.<field>` compiles to a sub-query on `users`; in a policy on `users` that would
- * recurse under RLS, so every policy reads the caller's row through the SECURITY DEFINER
- * function `fastvue_rls_current_user()` (migration 0014) instead.
- */
-function throughDefiner(compiled: Compiled): Compiled {
-  const users = getEntity('user')!.tableName
-  const head = new RegExp(`^\\(select "fv_cur"\\.("(?:[^"]|"")+") from ${ident(users).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} "fv_cur" where "fv_cur"\\."id" = $`)
-  const chunks: Compiled['chunks'] = []
-  for (let i = 0; i < compiled.chunks.length; i++) {
-    const c = compiled.chunks[i]!
-    const next = compiled.chunks[i + 1]
-    const m = typeof c === 'string' ? head.exec(c) : null
-    if (m && next && typeof next === 'object' && 'var' in next && next.var === 'user_id' && compiled.chunks[i + 2] === ')') {
-      chunks.push(`((fastvue_rls_current_user()).${m[1]})`)
-      i += 2
-    }
-    else chunks.push(c)
-  }
-  return { entity: compiled.entity, chunks }
-}
-
 interface Definition {
   entityType: string
   policyType: RlsPolicyType
@@ -70,7 +49,7 @@ interface Definition {
 const SUPERUSER = `(current_setting('fastvue.is_superuser', true) = 'true')`
 
 /** The type's condition on a row of the entity (validated: 422 naming the field). */
-function typeCondition(def: EntityDef, d: Definition): { condition: string, column: string | null } {
+function typeCondition(def: EntityDef, d: Definition, rels: Relations): { condition: string, column: string | null } {
   const table = ident(def.tableName)
   const intColumn = (fallbacks: string[], what: string) => {
     const column = d.conditionColumn ?? fallbacks.find(f => def.fields[f]?.type === 'int')
@@ -93,7 +72,14 @@ function typeCondition(def: EntityDef, d: Definition): { condition: string, colu
     case 'conditional': {
       if (!d.filter || !Object.keys(d.filter).length) throw fieldError(['body', 'filter'], 'A conditional policy needs a filter')
       try {
-        return { condition: `(${toPolicy(throughDefiner(compileFilter(def.name, d.filter)))})`, column: null }
+        // `$CURRENT_USER.<field>` and relations read through SECURITY DEFINER functions (drizzle/0014_rule_policies.sql): a
+        // policy reading its own table (users, companies' parent) would recurse
+        const expression = toPolicy(compileFilter(def.name, d.filter), {}, (table, remote, local) => {
+          const fn = relationFunction(table, remote)
+          rels.set(fn, [table, remote])
+          return `public.${ident(fn)}(${local})`
+        })
+        return { condition: `(${expression})`, column: null }
       }
       catch (error) {
         if (error instanceof FilterError) throw filterErrors(error, ['body', 'filter'])
@@ -106,10 +92,11 @@ function typeCondition(def: EntityDef, d: Definition): { condition: string, colu
 }
 
 /** `superuser OR NOT (applies to the caller's company) OR condition`: a policy of one company narrows only that company's requests. */
-export function policyExpression(def: EntityDef, d: Definition): { expression: string, column: string | null } {
-  const { condition, column } = typeCondition(def, d)
+export function policyExpression(def: EntityDef, d: Definition): { expression: string, column: string | null, rels: Relations } {
+  const rels: Relations = new Map()
+  const { condition, column } = typeCondition(def, d, rels)
   const applies = d.companyId === null ? null : `coalesce((${POLICY_VARS.company_id}) = ${Number(d.companyId)}, false)`
-  return { expression: applies ? `(${SUPERUSER} or not ${applies} or ${condition})` : `(${SUPERUSER} or ${condition})`, column }
+  return { expression: applies ? `(${SUPERUSER} or not ${applies} or ${condition})` : `(${SUPERUSER} or ${condition})`, column, rels }
 }
 
 const CLAUSES: Record<RlsAction, (e: string) => string> = {
@@ -120,27 +107,14 @@ const CLAUSES: Record<RlsAction, (e: string) => string> = {
   all: e => `FOR ALL TO ${APP_ROLE} USING ${e} WITH CHECK ${e}`,
 }
 
-/**
- * A table without row-level security (e.g. `users`) gets it, with permissive pass-through
- * policies for the owner and the app role: only the restrictive managed policies narrow anything.
- */
-async function ensureTableRls(db: DbOrTx, table: string) {
-  const [cls] = rowsOf<{ rls: boolean }>(await db.execute(sql`select relrowsecurity as rls from pg_class where oid = to_regclass(${`public.${ident(table)}`})`))
-  if (cls?.rls) return
-  const t = `public.${ident(table)}`
-  const existing = new Set(rowsOf<{ name: string }>(await db.execute(sql`select policyname as name from pg_policies where schemaname = 'public' and tablename = ${table}`)).map(r => r.name))
-  await db.execute(sql.raw(`ALTER TABLE ${t} ENABLE ROW LEVEL SECURITY`))
-  await db.execute(sql.raw(`ALTER TABLE ${t} FORCE ROW LEVEL SECURITY`))
-  if (!existing.has('fastvue_owner')) await db.execute(sql.raw(`CREATE POLICY fastvue_owner ON ${t} AS PERMISSIVE FOR ALL TO CURRENT_USER USING (true) WITH CHECK (true)`))
-  if (!existing.has('fastvue_app_all')) await db.execute(sql.raw(`CREATE POLICY fastvue_app_all ON ${t} AS PERMISSIVE FOR ALL TO ${APP_ROLE} USING (true) WITH CHECK (true)`))
-}
-
 /** Makes the database's policy match the row: dropped, then created again while active. Same transaction as the row change. */
-async function applyPolicy(db: DbOrTx, row: PolicyRow, expression: string) {
+async function applyPolicy(db: DbOrTx, row: PolicyRow, { expression, rels }: { expression: string, rels: Relations }) {
   const t = `public.${ident(row.tableName)}`
   await db.execute(sql.raw(`DROP POLICY IF EXISTS ${policyName(row.id)} ON ${t}`))
   if (!row.isActive) return
-  await ensureTableRls(db, row.tableName)
+  // a table without RLS yet (users): ENABLE + FORCE and pass-through policies, so only restrictive ones narrow it
+  await db.execute(sql`select fastvue_prepare_rule_table(${row.tableName})`)
+  for (const [fn, [table, column]] of rels) await db.execute(sql`select fastvue_prepare_rule_relation(${fn}, ${table}, ${column})`)
   await db.execute(sql.raw(`CREATE POLICY ${policyName(row.id)} ON ${t} AS RESTRICTIVE ${CLAUSES[row.action as RlsAction](expression)}`))
 }
 
@@ -187,14 +161,14 @@ export async function createRlsPolicy(ctx: UserContext, input: RlsPolicyCreateIn
       entityType: def.name, policyType: input.policy_type, action: input.action, conditionColumn: input.condition_column ?? null,
       filter: input.filter ?? null, requiredRoles: input.required_roles, companyId: input.company_id ?? null,
     }
-    const { expression, column } = policyExpression(def, d)
+    const compiled = policyExpression(def, d)
     await validateRefs(tx, d)
     const [row] = await tx.db.insert(rlsPolicies).values({
       name: input.name, description: input.description ?? null, entityType: def.name, tableName: def.tableName, policyType: d.policyType,
-      action: d.action, conditionColumn: column, filter: d.filter, requiredRoles: d.requiredRoles, priority: input.priority,
+      action: d.action, conditionColumn: compiled.column, filter: d.filter, requiredRoles: d.requiredRoles, priority: input.priority,
       companyId: d.companyId, isActive: input.is_active, createdBy: ctx.user.id,
     }).returning()
-    await applyPolicy(tx.db, row!, expression)
+    await applyPolicy(tx.db, row!, compiled)
     await writeAudit(tx, { entityType: 'rls_policy', entityId: row!.id, entityName: row!.name, action: 'create', after: row, companyId: row!.companyId })
     return policyResponse(row!)
   })
@@ -215,13 +189,13 @@ export async function updateRlsPolicy(ctx: UserContext, id: number, input: RlsPo
       requiredRoles: input.required_roles ?? before.requiredRoles,
       companyId: input.company_id !== undefined ? input.company_id : before.companyId,
     }
-    const { expression, column } = policyExpression(def, d)
+    const compiled = policyExpression(def, d)
     await validateRefs(tx, d)
     const [after] = await tx.db.update(rlsPolicies).set({
-      name: input.name, description: input.description, policyType: d.policyType, action: d.action, conditionColumn: column, filter: d.filter,
+      name: input.name, description: input.description, policyType: d.policyType, action: d.action, conditionColumn: compiled.column, filter: d.filter,
       requiredRoles: d.requiredRoles, priority: input.priority, companyId: d.companyId, isActive: input.is_active, updatedAt: new Date(),
     }).where(eq(rlsPolicies.id, id)).returning()
-    await applyPolicy(tx.db, after!, expression)
+    await applyPolicy(tx.db, after!, compiled)
     await writeAudit(tx, { entityType: 'rls_policy', entityId: id, entityName: after!.name, action: 'update', before, after, companyId: after!.companyId })
     return policyResponse(after!)
   })

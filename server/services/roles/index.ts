@@ -8,22 +8,24 @@ import { inTransaction, type ServiceContext, type UserContext } from '../../kern
 import { conflict, forbidden, notFound } from '../../kernel/errors'
 import { assertHoldsIn, authorizeIn, checkBundle } from '../../kernel/access/grants'
 import { invalidatePermissions } from '../../kernel/access/permissions'
-import { inActiveCompanyOrGlobal, seesAll } from '../../kernel/access/scope'
+import { assertCanOnRecordId } from '../../kernel/access/records'
+import { asOwner, insertUnderRules } from '../../kernel/access/rule-policies'
+import { assertRuleAllows, ruleFilter } from '../../kernel/access/rules'
+import { findInActiveCompanyOrGlobalOr404, inActiveCompanyOrGlobal, seesAll } from '../../kernel/access/scope'
 import { escapeLike, offsetOf, pageOf, toSnake } from '../../kernel/serialize'
 
 type RoleRow = typeof roles.$inferSelect
 const roleResponse = (r: RoleRow) => ({ ...toSnake(r, ['require2fa']), require_2fa: r.require2fa })
 
-/** Roles of the active company, and global roles. */
+/** Roles of the active company, and global roles, that the access rules let the caller read. */
 export async function findRoleOr404(ctx: ServiceContext, id: number) {
-  const [role] = await ctx.db.select().from(roles).where(and(eq(roles.id, id), inActiveCompanyOrGlobal(ctx, roles.companyId))).limit(1)
-  if (!role) throw notFound('Role not found')
-  return role
+  return findInActiveCompanyOrGlobalOr404(ctx, roles, id, 'Role', await ruleFilter(ctx, 'role', 'read'))
 }
 
 export async function listRoles(ctx: ServiceContext, q: RoleListQueryInput) {
   const where = and(
     inActiveCompanyOrGlobal(ctx, roles.companyId),
+    await ruleFilter(ctx, 'role', 'read'),
     q.company_id !== undefined ? or(eq(roles.companyId, q.company_id), isNull(roles.companyId)) : undefined,
     q.is_active !== undefined ? eq(roles.isActive, q.is_active) : undefined,
     q.search ? or(ilike(roles.name, `%${escapeLike(q.search)}%`), ilike(roles.codename, `%${escapeLike(q.search)}%`)) : undefined,
@@ -43,6 +45,7 @@ async function rolePermissionList(db: DbOrTx, roleId: number) {
 
 export async function getRole(ctx: ServiceContext, id: number) {
   const role = await findRoleOr404(ctx, id)
+  await assertCanOnRecordId(ctx, 'role', 'read', id)
   const [perms, [count]] = await Promise.all([
     rolePermissionList(ctx.db, id),
     ctx.db.select({ n: sql<number>`count(*)::int` }).from(userCompanyRoles).where(and(eq(userCompanyRoles.roleId, id), eq(userCompanyRoles.isActive, true))),
@@ -59,9 +62,11 @@ export async function createRole(ctx: UserContext, input: RoleCreateInput) {
       .where(and(eq(roles.codename, input.codename), companyId === null ? isNull(roles.companyId) : eq(roles.companyId, companyId))).limit(1)
     if (dup) throw conflict('Role with this codename already exists')
     const bundle = await checkBundle(tx, companyId, input.permission_ids ?? [], [])
-    const [row] = await tx.db.insert(roles).values({
-      name: input.name, codename: input.codename, description: input.description ?? null, companyId, isActive: input.is_active ?? true, require2fa: input.require_2fa ?? false, createdBy: ctx.user.id,
-    }).returning()
+    // the access rules on create judge the row as inserted (kernel/access/rule-policies.ts)
+    const id = await insertUnderRules(tx, 'role', 'role', id => tx.db.insert(roles).values({
+      id, name: input.name, codename: input.codename, description: input.description ?? null, companyId, isActive: input.is_active ?? true, require2fa: input.require_2fa ?? false, createdBy: ctx.user.id,
+    }))
+    const [row] = await asOwner(tx.db, () => tx.db.select().from(roles).where(eq(roles.id, id)))
     if (bundle.rows.length) await tx.db.insert(rolePermissions).values(bundle.rows.map(p => ({ roleId: row!.id, permissionId: p.id })))
     await writeAudit(tx, { entityType: 'role', entityId: row!.id, entityName: row!.name, action: 'create', after: { ...row, permissions: bundle.after }, companyId })
     await tx.afterCommit(invalidatePermissions)
@@ -78,6 +83,8 @@ export async function updateRole(ctx: UserContext, id: number, input: RoleUpdate
     const before = await findRoleOr404(tx, id)
     assertNotSystem(before, 'modify')
     await authorizeIn(tx, before.companyId, 'role.update', { what: 'role' })
+    await assertRuleAllows(tx, 'role', 'update', roles.id, id, 'role')
+    await assertCanOnRecordId(tx, 'role', 'update', id)
     const [after] = await tx.db.update(roles).set({
       name: input.name, description: input.description, isActive: input.is_active, require2fa: input.require_2fa, updatedAt: new Date(), updatedBy: ctx.user.id,
     }).where(eq(roles.id, id)).returning()
@@ -103,6 +110,8 @@ export async function deleteRole(ctx: UserContext, id: number) {
     const role = await findRoleOr404(tx, id)
     assertNotSystem(role, 'delete')
     await authorizeIn(tx, role.companyId, 'role.delete', { what: 'role' })
+    await assertRuleAllows(tx, 'role', 'delete', roles.id, id, 'role')
+    await assertCanOnRecordId(tx, 'role', 'delete', id)
     const [held] = await tx.db.select({ n: sql<number>`count(*)::int` }).from(userCompanyRoles).where(eq(userCompanyRoles.roleId, id))
     const [global] = await tx.db.select({ n: sql<number>`count(*)::int` }).from(userRoles).where(eq(userRoles.roleId, id))
     if ((held?.n ?? 0) + (global?.n ?? 0) > 0) throw conflict('Cannot delete a role that is assigned to users')
@@ -118,6 +127,8 @@ async function grantTarget(ctx: UserContext, roleId: number, permissionId: numbe
   const role = await findRoleOr404(ctx, roleId)
   assertNotSystem(role, 'modify')
   await authorizeIn(ctx, role.companyId, 'role.update', { what: 'role' })
+  await assertRuleAllows(ctx, 'role', 'update', roles.id, roleId, 'role')
+  await assertCanOnRecordId(ctx, 'role', 'update', roleId)
   const [perm] = await ctx.db.select().from(permissions).where(eq(permissions.id, permissionId)).limit(1)
   if (!perm) throw notFound('Permission not found')
   await assertHoldsIn(ctx, role.companyId, [perm.codename])

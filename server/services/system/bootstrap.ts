@@ -5,6 +5,7 @@ import { loadMigrations, runMigrations, type MigrationReader } from '../../db/mi
 import { users } from '../../db/schema'
 import { useCache } from '../../kernel/cache'
 import { systemContext } from '../../kernel/context'
+import { rebuildAllRulePolicies } from '../../kernel/access/rule-policies'
 import { loadDemoData, type DemoData } from './data'
 import { ensureBaseData, ensureSystemData } from './base'
 
@@ -30,6 +31,8 @@ export async function prepareDatabase(options: PrepareOptions): Promise<Database
     if (applied) log(`applied ${applied} migration(s) to ${database.url}`)
     await ensureSystemData(database.db)
     await ensureBaseData(database.db)
+    // rules stored before their policies existed (or by an older version) get them now
+    await rebuildAllRulePolicies(database.db)
   }
   if (config.loadDemoData) {
     const [row] = await database.db.select({ n: count() }).from(users)

@@ -9,6 +9,7 @@ import { inTransaction, type ServiceContext } from '../../kernel/context'
 import { AppError } from '../../kernel/errors'
 import { hashPassword } from '../../kernel/auth/passwords'
 import { invalidatePermissions } from '../../kernel/access/permissions'
+import { rebuildAllRulePolicies } from '../../kernel/access/rule-policies'
 import { ensureBaseData, ensureSystemData } from './base'
 
 const opt = <T extends z.ZodType>(s: T) => s.nullish()
@@ -192,6 +193,8 @@ async function idOf(tx: DbOrTx, table: typeof companies | typeof roles | typeof 
 export async function clearCoreData(tx: DbOrTx) {
   await tx.execute(sql`truncate table activity_logs, audit_logs, refresh_tokens, user_sessions, user_menu_permissions, group_menu_permissions,
     access_rules, group_permissions, user_groups, groups, role_permissions, user_roles, user_company_roles, roles, users, companies restart identity cascade`)
+  // no rule left: their policies go too
+  await rebuildAllRulePolicies(tx)
 }
 
 /** Export core data in the format loadDemoData reads (passwords as hashes). `all` adds the logs. */

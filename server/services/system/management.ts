@@ -11,6 +11,7 @@ import { loadDemoData, type DemoData } from './data'
 import { AppError, conflict, notFound } from '../../kernel/errors'
 import { hashPassword } from '../../kernel/auth/passwords'
 import { invalidatePermissions } from '../../kernel/access/permissions'
+import { rebuildAllRulePolicies } from '../../kernel/access/rule-policies'
 import { escapeLike } from '../../kernel/serialize'
 import { ensureBaseData, ensureSystemData } from './base'
 
@@ -19,6 +20,8 @@ import { ensureBaseData, ensureSystemData } from './base'
 export async function migrate(db: Db, read: MigrationReader) {
   const applied = await runMigrations(db, await loadMigrations(read))
   await ensureSystemData(db)
+  // rules stored before their policies existed (or by an older version) get them now
+  await rebuildAllRulePolicies(db)
   return applied
 }
 

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm'
 import type { ProfileUpdateInput, UserCreateInput, UserListQueryInput, UserUpdateInput } from '../../../shared/schemas/user'
 import type { DbOrTx } from '../../db/client'
-import { compiledRows } from '../../db/compiled-rows'
+import { compiledRows, driverOf, preparedOn } from '../../db/compiled-rows'
 import { companies, loginAttempts, roles, userCompanyRoles, userSessions, users } from '../../db/schema'
 import { logActivity } from '../../kernel/activity'
 import { writeAudit } from '../../kernel/audit'
@@ -11,7 +11,8 @@ import { conflict, fieldError, forbidden, notFound, unauthorized } from '../../k
 import { assertCompanyVisible, assertDominates, assertHoldsIn, authorizeIn, roleCodes } from '../../kernel/access/grants'
 import { getEffectivePermissions, invalidatePermissions } from '../../kernel/access/permissions'
 import { assertCanOnRecord, recordEntity } from '../../kernel/access/records'
-import { assertRuleAllows, ruleFilter } from '../../kernel/access/rules'
+import { assertRuleAllows, ruleCondition, ruleFilter } from '../../kernel/access/rules'
+import { asOwner, insertUnderRules } from '../../kernel/access/rule-policies'
 import { memberOfActiveCompany, membersOf, seesAll } from '../../kernel/access/scope'
 import { escapeLike, offsetOf, pageOf, type PageQuery } from '../../kernel/serialize'
 import { emailChanged } from '../account/verification'
@@ -29,7 +30,7 @@ export async function findUserOr404(ctx: ServiceContext, id: number): Promise<Us
 }
 
 /** The user record's ACLs and per-record grants (docs/decisions.md, "Record ACLs and per-record grants"). */
-async function assertCanOnUser(ctx: ServiceContext, operation: 'read' | 'update', user: UserRow) {
+async function assertCanOnUser(ctx: ServiceContext, operation: 'read' | 'update' | 'delete', user: UserRow) {
   if (seesAll(ctx)) return
   const record = await recordEntity('user')!.load(ctx, String(user.id))
   if (record) await assertCanOnRecord(ctx, 'user', operation, record)
@@ -39,13 +40,15 @@ async function assertCanOnUser(ctx: ServiceContext, operation: 'read' | 'update'
 
 type ListShape = `${'all' | 'company'}:${boolean}:${boolean}:${boolean}`
 const listQueries = new WeakMap<object, Map<ListShape, ReturnType<typeof buildListQuery>>>()
+/** the same under access rules, per shape and rule condition (bounded) */
+const ruledListQueries = new WeakMap<object, Map<string, ReturnType<typeof buildListQuery>>>()
 
 /**
  * The user list is the hottest read: one prepared statement per filter shape. The page query
  * walks live users in id order and stops after a page (membership checked through the
  * company-led index); the total comes from `countUsers`.
  */
-function buildListQuery(db: DbOrTx, shape: ListShape) {
+function buildListQuery(db: DbOrTx, shape: ListShape, rule?: SQL) {
   const [scope, active, search, security] = shape.split(':')
   const term = sql.placeholder('term')
   return compiledRows(db.select({ ...userColumns, ...(security === 'true' ? { lockedUntil: lockedUntilColumn } : {}) }).from(users)
@@ -54,9 +57,10 @@ function buildListQuery(db: DbOrTx, shape: ListShape) {
       scope === 'company' ? sql`${users.id} in (${membersOf(sql.placeholder('company'))})` : undefined,
       active === 'true' ? eq(users.isActive, sql.placeholder('active')) : undefined,
       search === 'true' ? or(ilike(users.username, term), ilike(users.email, term), ilike(users.fullName, term)) : undefined,
+      rule,
     ))
     .orderBy(asc(users.id)).limit(sql.placeholder('limit')).offset(sql.placeholder('offset'))
-    .prepare(`fastvue_list_users_${shape.replaceAll(':', '_')}`))
+    .prepare(`fastvue_list_users_${shape.replaceAll(':', '_')}${rule ? '_ruled' : ''}`))
 }
 
 /**
@@ -66,9 +70,11 @@ function buildListQuery(db: DbOrTx, shape: ListShape) {
 const totals = new Map<string, { n: number, at: number }>()
 const TOTAL_MAX_AGE_MS = 60_000
 
-async function countUsers(ctx: ServiceContext, q: UserListQueryInput, where: () => SQL | undefined): Promise<number> {
+async function countUsers(ctx: ServiceContext, q: UserListQueryInput, where: () => SQL | undefined, rules?: 'stable' | 'unstable'): Promise<number> {
   const version = ctx.user?.securityVersion
-  const key = !q.search && version ? `${version}:${seesAll(ctx) ? 'all' : ctx.company}:${q.is_active ?? ''}` : undefined
+  // under access rules the total is the caller's own (rules apply per user), and not cached when they read the clock
+  const mine = rules ? `:rules:${ctx.user?.id}` : ''
+  const key = !q.search && version && rules !== 'unstable' ? `${version}:${seesAll(ctx) ? 'all' : ctx.company}:${q.is_active ?? ''}${mine}` : undefined
   const hit = key ? totals.get(key) : undefined
   if (hit && hit.at > Date.now() - TOTAL_MAX_AGE_MS) return hit.n
   const [row] = await ctx.db.select({ n: count() }).from(users).where(where())
@@ -84,10 +90,13 @@ export async function listUsers(ctx: ServiceContext, q: UserListQueryInput) {
   const company = !seesAll(ctx)
   const security = ctx.can('user.update')
   const shape: ListShape = `${company ? 'company' : 'all'}:${q.is_active !== undefined}:${!!q.search}:${security}`
-  let byShape = listQueries.get(ctx.db)
-  if (!byShape) listQueries.set(ctx.db, byShape = new Map())
-  let query = byShape.get(shape)
-  if (!query) byShape.set(shape, query = buildListQuery(ctx.db, shape))
+  // built once per driver, run on the request's own handle (its RLS transaction)
+  const driver = driverOf(ctx.db)
+  let byShape = listQueries.get(driver)
+  if (!byShape) listQueries.set(driver, byShape = new Map())
+  let built = byShape.get(shape)
+  if (!built) byShape.set(shape, built = buildListQuery(ctx.db, shape))
+  const query = preparedOn(built, ctx.db)
   const term = q.search ? `%${escapeLike(q.search)}%` : '%'
   // built only when the total is not cached
   const where = () => and(
@@ -95,15 +104,23 @@ export async function listUsers(ctx: ServiceContext, q: UserListQueryInput) {
     q.is_active !== undefined ? eq(users.isActive, q.is_active) : undefined,
     q.search ? or(ilike(users.username, term), ilike(users.email, term), ilike(users.fullName, term)) : undefined,
   )
-  // access rules make the list a query of its own (no prepared shape, no cached total)
-  const rule = await ruleFilter(ctx, 'user', 'read')
+  // under access rules: one prepared statement per shape and rule condition (per caller's rules and
+  // variables); its total is cached per caller unless a rule reads the clock
+  const rule = await ruleCondition(ctx, 'user', 'read')
   if (rule) {
-    const [rows, [total]] = await Promise.all([
-      ctx.db.select({ ...userColumns, ...(security ? { lockedUntil: lockedUntilColumn } : {}) }).from(users).where(and(where(), rule))
-        .orderBy(asc(users.id)).limit(q.page_size).offset(offsetOf(q)),
-      ctx.db.select({ n: count() }).from(users).where(and(where(), rule)),
+    const key = `${shape}|${rule.key}`
+    let ruled = ruledListQueries.get(driver)
+    if (!ruled) ruledListQueries.set(driver, ruled = new Map())
+    let builtRuled = ruled.get(key)
+    if (!builtRuled) {
+      if (ruled.size >= 1000) ruled.clear()
+      ruled.set(key, builtRuled = buildListQuery(ctx.db, shape, rule.build()))
+    }
+    const [rows, total] = await Promise.all([
+      preparedOn(builtRuled, ctx.db).execute({ company: ctx.company ?? -1, active: q.is_active ?? true, term, limit: q.page_size, offset: offsetOf(q) }),
+      countUsers(ctx, q, () => and(where(), rule.build()), rule.clock ? 'unstable' : 'stable'),
     ])
-    return pageOf(rows.map(r => userResponse(r, ctx)), total?.n ?? 0, q)
+    return pageOf(rows.map(r => userResponse(r, ctx)), total, q)
   }
   const [rows, total] = await Promise.all([
     query.execute({ company: ctx.company ?? -1, active: q.is_active ?? true, term, limit: q.page_size, offset: offsetOf(q) }),
@@ -173,15 +190,17 @@ export async function createUser(ctx: UserContext, input: UserCreateInput) {
   await assertUnique(ctx.db, input.email, input.username)
   const hashed = await hashPassword(input.password)
   return inTransaction(ctx, async (tx) => {
-    const [user] = await tx.db.insert(users).values({
-      email: input.email, username: input.username, fullName: input.full_name ?? null, phone: input.phone ?? null,
+    // the access rules on create judge the row as inserted (kernel/access/rule-policies.ts)
+    const id = await insertUnderRules(tx, 'user', 'user', id => tx.db.insert(users).values({
+      id, email: input.email, username: input.username, fullName: input.full_name ?? null, phone: input.phone ?? null,
       timezone: input.timezone ?? 'UTC', language: input.language ?? 'en', hashedPassword: hashed,
       isActive: input.is_active ?? true, isVerified: input.is_verified ?? false, emailVerifiedAt: input.is_verified ? new Date() : null, passwordChangedAt: new Date(), createdBy: ctx.user.id,
-    }).returning()
+    }))
+    const [user] = await asOwner(tx.db, () => tx.db.select().from(users).where(eq(users.id, id)))
     await writeAudit(tx, { entityType: 'user', entityId: user!.id, entityName: user!.username, action: 'create', after: user, companyId: companyId ?? null })
     if (companyId !== undefined && input.role_id !== undefined) await putMembership(tx, user!, companyId, input.role_id, true, 'body', 'user.create')
     await tx.afterCommit(invalidatePermissions)
-    const [fresh] = await tx.db.select().from(users).where(eq(users.id, user!.id))
+    const [fresh] = await asOwner(tx.db, () => tx.db.select().from(users).where(eq(users.id, user!.id)))
     return userResponse(fresh!, tx)
   })
 }
@@ -231,6 +250,7 @@ export async function deleteUser(ctx: UserContext, id: number) {
   return inTransaction(ctx, async (tx) => {
     const target = await findUserOr404(tx, id)
     await assertRuleAllows(tx, 'user', 'delete', users.id, id, 'user')
+    await assertCanOnUser(tx, 'delete', target)
     const companyIds = await membershipCompanies(tx.db, id)
     const shared = !seesAll(tx) && companyIds.some(c => c !== tx.company)
     await tx.afterCommit(invalidatePermissions)

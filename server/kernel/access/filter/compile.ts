@@ -13,6 +13,9 @@ export type Chunk = string
   | { lits: (string | number | boolean)[], type: FieldType }
   | { var: 'user_id' | 'company_id' }
   | { list: ListVar }
+  | { cur: string }
+  /** the head of a relation's `exists`: `exists (select 1 from <table> fv_rel where fv_rel.<remote> = <local> and ` */
+  | { rel: string, remote: string, local: string }
 
 export interface Compiled { entity: string, chunks: Chunk[] }
 
@@ -28,24 +31,19 @@ export interface FilterVars {
 const CAST: Record<FieldType, string> = { int: 'int', text: 'text', bool: 'boolean', timestamp: 'timestamptz' }
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`
 const REL = '"fv_rel"'
-const CUR = '"fv_cur"'
 
 /** Renders the intermediate form of `entity` into chunks. */
 export function render(entity: string, node: Node): Compiled {
   const def = getEntity(entity)
   if (!def) throw new Error(`Unknown entity ${entity}`)
   const outer = ident(def.tableName)
-  const users = getEntity('user')
   const out: Chunk[] = []
   const col = (c: { rel: boolean, column: string }) => `${c.rel ? REL : outer}.${ident(c.column)}`
   const operand = (o: Operand) => {
     if (o.kind === 'lit') out.push({ lit: o.value, type: o.type })
     else if (o.kind === 'var') out.push({ var: o.name })
     else if (o.kind === 'now') out.push(o.offset ? `(now() + interval '${o.offset.n} ${o.offset.unit}')` : 'now()')
-    else {
-      out.push(`(select ${CUR}.${ident(o.column)} from ${ident(users!.tableName)} ${CUR} where ${CUR}."id" = `)
-      out.push({ var: 'user_id' }, ')')
-    }
+    else out.push({ cur: o.column })
   }
   const walk = (n: Node): void => {
     switch (n.kind) {
@@ -79,7 +77,7 @@ export function render(entity: string, node: Node): Compiled {
         out.push(')))')
         return
       case 'rel':
-        out.push(`exists (select 1 from ${ident(n.table)} ${REL} where ${REL}.${ident(n.remote)} = ${outer}.${ident(n.local)} and `)
+        out.push({ rel: n.table, remote: n.remote, local: `${outer}.${ident(n.local)}` })
         walk(n.node)
         out.push(')')
     }
@@ -95,6 +93,9 @@ export function compileFilter(entity: string, filter: unknown): Compiled {
 
 // ------------------------------------------------------------------ the app enforcer
 
+const relHead = (c: { rel: string, remote: string, local: string }, from = ident(c.rel)) =>
+  `exists (select 1 from ${from} ${REL} where ${REL}.${ident(c.remote)} = ${c.local} and `
+
 const param = (value: unknown, type: FieldType) => sql`(${value})::${sql.raw(CAST[type])}`
 const arrayParam = (values: readonly unknown[], type: FieldType) =>
   values.length ? sql`array[${sql.join(values.map(v => param(v, type)), sql`, `)}]::${sql.raw(CAST[type])}[]` : sql.raw(`'{}'::${CAST[type]}[]`)
@@ -107,6 +108,9 @@ export function toSql(compiled: Compiled, vars: FilterVars): SQL {
     if ('lit' in c) return param(c.lit, c.type)
     if ('lits' in c) return arrayParam(c.lits, c.type)
     if ('var' in c) return param(c.var === 'user_id' ? vars.userId : vars.companyId, 'int')
+    if ('rel' in c) return sql.raw(relHead(c))
+    // through the owner's function: under the app role the rules on users may hide the caller's own row
+    if ('cur' in c) return sql`(select (fastvue_user_row(${param(vars.userId, 'int')})).${sql.raw(ident(c.cur))})`
     return arrayParam(vars[LISTS[c.list]] as readonly number[], 'int')
   }))
 }
@@ -137,14 +141,24 @@ export const POLICY_VARS: Record<'user_id' | 'company_id' | ListVar, string> = {
   group_ids: 'coalesce(nullif(current_setting(\'fastvue.group_ids\', true), \'\'), \'{}\')::int[]',
 }
 
-/** The condition as the text of a policy expression (`USING (…)`), reading the RLS context variables. */
-export function toPolicy(compiled: Compiled): string {
+/**
+ * The condition as the text of a policy expression (`USING (…)`), reading the RLS context
+ * variables (`vars` replaces some of their readings: access-rule policies read `$CURRENT_GROUPS`
+ * as the groups that apply in the active company). `$CURRENT_USER.<field>` is read through the
+ * SECURITY DEFINER function `fastvue_current_user()` (drizzle/0014_rule_policies.sql): a
+ * sub-query on `users` inside a policy on `users` would recurse. `relSource` may replace the
+ * FROM of a relation's sub-query (access-rule policies read related rows through functions).
+ */
+export function toPolicy(compiled: Compiled, vars: Partial<typeof POLICY_VARS> = {}, relSource?: (table: string, remote: string, local: string) => string): string {
+  const read = { ...POLICY_VARS, ...vars }
   return compiled.chunks.map((c) => {
     if (typeof c === 'string') return c
     if ('lit' in c) return quote(c.lit, c.type)
     if ('lits' in c) return c.lits.length ? `array[${c.lits.map(v => quote(v, c.type)).join(', ')}]::${CAST[c.type]}[]` : `'{}'::${CAST[c.type]}[]`
-    if ('var' in c) return `(${POLICY_VARS[c.var]})`
-    return `(${POLICY_VARS[c.list]})`
+    if ('var' in c) return `(${read[c.var]})`
+    if ('cur' in c) return `(select (fastvue_current_user()).${ident(c.cur)})`
+    if ('rel' in c) return relHead(c, relSource?.(c.rel, c.remote, c.local))
+    return `(${read[c.list]})`
   }).join('')
 }
 

@@ -51,13 +51,6 @@ SELECT fastvue_secure_company_table('rls_policies');
 --> statement-breakpoint
 SELECT fastvue_secure_company_table('rls_audit_logs');
 --> statement-breakpoint
--- the caller's own users row for managed policies that read `$CURRENT_USER.<field>`: a policy on
--- `users` reading `users` would recurse under RLS, so it reads through this SECURITY DEFINER function
-CREATE OR REPLACE FUNCTION fastvue_rls_current_user() RETURNS users
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-  SELECT * FROM users WHERE id = nullif(current_setting('fastvue.user_id', true), '')::int
-$$;
---> statement-breakpoint
 -- a policy row that goes (deleted, or with its company) takes its PostgreSQL policy with it
 CREATE OR REPLACE FUNCTION fastvue_rls_policy_gone() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
