@@ -42,7 +42,7 @@ describe('row-level security in the console', () => {
     expect((await john.post('/api/v1/rls/check-access', { entity_type: 'user', action: 'delete' })).body.access_granted).toBe(false)
     await page.getByRole('tab', { name: 'Audit' }).click()
     await expect.poll(() => page.getByTestId('rls-denied').textContent()).toContain('1')
-    expect(await page.getByTestId('rls-audit-table').textContent()).toContain('Permission \'user.delete\' required')
+    await expect.poll(() => page.getByTestId('rls-audit-table').textContent()).toContain('Permission \'user.delete\' required')
     await context.close()
   })
 })
