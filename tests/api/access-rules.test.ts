@@ -151,6 +151,7 @@ describe('access rules on groups, roles and the lists users come in', () => {
     expect(fine.status, JSON.stringify(fine.body)).toBe(201)
     expect((await admin.delete(`/api/v1/access-rules/${guard}`)).status).toBe(204)
     expect((await admin.delete(`/api/v1/groups/${fine.body.id}`)).status).toBe(200)
+    expect((await admin.delete(`/api/v1/users/${user.body.id}`)).status).toBe(200)
   })
 
   it('role rules filter the list and reads', async () => {
@@ -234,11 +235,12 @@ describe('preview: which records a filter would let a user see', () => {
 })
 
 /** The rule policies installed on a table (PostgreSQL runs only: a PGlite server's database is in its own process). */
-async function rulePolicies(table: string): Promise<{ policyname: string, permissive: string, roles: string, cmd: string, expr: string }[] | null> {
+type PolicyRow = { policyname: string, permissive: string, roles: string, cmd: string, expr: string }
+async function rulePolicies(table: string): Promise<PolicyRow[] | null> {
   if (!server.databaseUrl) return null
   const pg = postgres(server.databaseUrl, { max: 1, onnotice: () => {} })
   try {
-    return await pg`select policyname, permissive, roles::text as roles, cmd, coalesce(qual, with_check) as expr from pg_policies
+    return await pg<PolicyRow[]>`select policyname, permissive, roles::text as roles, cmd, coalesce(qual, with_check) as expr from pg_policies
       where tablename = ${table} and left(policyname, 14) = 'fastvue_rules_' order by policyname`
   }
   finally {

@@ -1,3 +1,5 @@
+import { CompanyCreate } from '../../shared/schemas/company'
+import { RoleCreate } from '../../shared/schemas/role'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { sql } from 'drizzle-orm'
@@ -292,13 +294,13 @@ describe('rules on create: roles and companies (a request under the app role)', 
       expect(error).toBeInstanceOf(AppError)
       expect((error as AppError).kind, JSON.stringify([(error as AppError).message, (error as AppError).fields])).toBe('forbidden')
     }
-    await refused(() => inRequestScope(john, ctx => createRole(ctx, { name: 'Blocked', codename: 'blocked_role' })))
-    await refused(() => inRequestScope(john, ctx => createCompany(ctx, { name: 'Blocked', code: 'BLOCKED1', parent_company_id: id.ACME })))
+    await refused(() => inRequestScope(john, ctx => createRole(ctx, RoleCreate.parse({ name: 'Blocked', codename: 'blocked_role' }))))
+    await refused(() => inRequestScope(john, ctx => createCompany(ctx, CompanyCreate.parse({ name: 'Blocked', code: 'BLOCKED1', parent_company_id: id.ACME }))))
     expect(rowsOf(await t.db.execute(sql`select 1 from roles where codename = 'blocked_role' union all select 1 from companies where code = 'BLOCKED1'`))).toHaveLength(0)
     expect(await audits()).toBe(before)
-    const fine = await inRequestScope(john, ctx => createRole(ctx, { name: 'Fine', codename: 'fine_role' }))
-    expect(fine.codename).toBe('fine_role')
-    const branch = await inRequestScope(john, ctx => createCompany(ctx, { name: 'Fine', code: 'FINE1', parent_company_id: id.ACME }))
+    const fine = await inRequestScope(john, ctx => createRole(ctx, RoleCreate.parse({ name: 'Fine', codename: 'fine_role' })))
+    expect((fine as Record<string, unknown>).codename).toBe('fine_role')
+    const branch = await inRequestScope(john, ctx => createCompany(ctx, CompanyCreate.parse({ name: 'Fine', code: 'FINE1', parent_company_id: id.ACME })))
     expect(branch.code).toBe('FINE1')
     expect(await audits()).toBe(before + 2)
     await t.db.execute(sql`delete from access_rules`)
