@@ -1,26 +1,15 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { signIn, startServer, type TestServer } from '../helpers/server'
-import { choose, DESKTOP, launch, signInUi, suspiciousRequests } from './browser'
+import { describe, expect, it } from 'vitest'
+import { signIn } from '../helpers/server'
+import { choose, consoleSuite, DESKTOP, signInUi } from './browser'
 
-let server: TestServer
-let browser: Browser
-beforeAll(async () => {
-  server = await startServer({ redisUrl: null })
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-  if (server) expect(suspiciousRequests(server.logFile)).toEqual([])
-})
+const suite = consoleSuite({ redisUrl: null })
 
 describe('row-level security in the console', () => {
   it('creates a conditional policy with the filter builder, lists it, and shows the audit stats', async () => {
-    const context = await browser.newContext({ viewport: DESKTOP })
+    const context = await suite.browser.newContext({ viewport: DESKTOP })
     const page = await context.newPage()
-    await signInUi(page, server.url, 'admin', 'admin123')
-    await page.goto(`${server.url}/settings/rls`)
+    await signInUi(page, suite.server.url, 'admin', 'admin123')
+    await page.goto(`${suite.server.url}/settings/rls`)
     await page.getByTestId('rls-new').click()
     await page.getByTestId('rls-name').fill('Hide the demo account')
     await choose(page, 'rls-entity', 'User')
@@ -33,12 +22,12 @@ describe('row-level security in the console', () => {
     await expect.poll(() => page.getByTestId('rls-table').textContent()).toContain('Hide the demo account')
     expect(await page.getByTestId('rls-table').textContent()).toContain('users')
 
-    const admin = (await signIn(server.url, 'admin', 'admin123')).api
+    const admin = (await signIn(suite.server.url, 'admin', 'admin123')).api
     const saved = (await admin.get('/api/v1/rls/policies?entity_type=user')).body.items.find((p: { name: string }) => p.name === 'Hide the demo account')
     expect(saved).toMatchObject({ policy_type: 'conditional', action: 'select', table_name: 'users', filter: { username: { _neq: 'demo' } }, is_active: true })
 
     // a denial, then the audit tab counts it
-    const john = (await signIn(server.url, 'johndoe', 'password123')).api
+    const john = (await signIn(suite.server.url, 'johndoe', 'password123')).api
     expect((await john.post('/api/v1/rls/check-access', { entity_type: 'user', action: 'delete' })).body.access_granted).toBe(false)
     await page.getByRole('tab', { name: 'Audit' }).click()
     await expect.poll(() => page.getByTestId('rls-denied').textContent()).toContain('1')
