@@ -187,7 +187,7 @@ describe('context and access checks', () => {
     expect(su.body.db_role).not.toBe('fastvue_app')
   })
 
-  it('decides on a record by the database, logs denials that survive the request, and a check on update or delete changes nothing', async () => {
+  it('decides on a record by the database, logs every check (denials survive the request), and a check on update or delete changes nothing', async () => {
     const check = (body: Record<string, unknown>) => john.post('/api/v1/rls/check-access', body)
     const seen = await check({ entity_type: 'user', action: 'select', entity_id: ids.janesmith })
     expect(seen.status).toBe(200)
@@ -221,6 +221,9 @@ describe('context and access checks', () => {
     expect(logs.items[0]).toMatchObject({ user_id: ids.johndoe, company_id: acme, access_granted: false, request_method: 'POST', request_path: '/api/v1/rls/check-access' })
     expect(logs.items.map((l: { denial_reason: string }) => l.denial_reason)).toContain('Permission \'user.delete\' required')
     expect(logs.items.every((l: { request_id: string | null }) => l.request_id)).toBe(true)
+    // granted checks are logged too
+    const granted = (await admin.get(`/api/v1/rls/audit-logs?user_id=${ids.johndoe}&access_granted=true&entity_type=user&page_size=100`)).body
+    expect(granted.items).toContainEqual(expect.objectContaining({ entity_id: ids.janesmith, action: 'select', access_granted: true, denial_reason: null, request_path: '/api/v1/rls/check-access' }))
   })
 
   it('logs a refusal by row-level security (42501 → 403) of an ordinary request', async () => {

@@ -111,13 +111,12 @@ export async function checkRlsAccess(ctx: UserContext, input: RlsAccessCheckInpu
     access_granted: reason === null, denial_reason: reason, entity_type: def.name, action: input.action, entity_id: entityId,
     checked_at: new Date().toISOString(),
   }
-  const denial = reason === null
-    ? null
-    : {
-        userId: ctx.user.id, companyId: ctx.company, entityType: def.name, entityId, action: input.action, accessGranted: false,
-        denialReason: reason, tableName: def.tableName, requestId: ctx.requestId, ip: ctx.ip, userAgent: ctx.userAgent,
-      }
-  return { result, denial }
+  // every explicit check is logged, granted or not (as the original did): the stats' success rate is theirs
+  const entry = {
+    userId: ctx.user.id, companyId: ctx.company, entityType: def.name, entityId, action: input.action, accessGranted: reason === null,
+    denialReason: reason, tableName: def.tableName, requestId: ctx.requestId, ip: ctx.ip, userAgent: ctx.userAgent,
+  }
+  return { result, entry }
 }
 
 const auditResponse = (r: typeof rlsAuditLogs.$inferSelect) => ({

@@ -4,10 +4,10 @@ import { queueRlsAudit } from '~~/server/utils/rls-audit-queue'
 
 export default defineApiHandler({
   operationId: 'checkRlsAccess', body: RlsAccessCheck, response: RlsAccessCheckResponse, tags: ['rls'],
-  summary: 'Whether the caller may do an action on a record (or on an entity type), decided by the database; denials are logged',
+  summary: 'Whether the caller may do an action on a record (or on an entity type), decided by the database; every check is logged',
 }, async (ctx, { body }, event) => {
-  const { result, denial } = await checkRlsAccess(ctx, body)
+  const { result, entry } = await checkRlsAccess(ctx, body)
   // written once the request's transaction is over
-  if (denial) queueRlsAudit(event, denial)
+  queueRlsAudit(event, entry)
   return result
 })
