@@ -72,18 +72,37 @@ const isSuperuserFlag = (user: AuthUser) => (user.isSuperuser && !user.apiKey ? 
 /** What the context statement reads from the database: the caller's companies, roles and groups, as the settings' text. */
 export interface RlsValues { company_ids: string, role_ids: string, group_ids: string, grant_company_ids: string, all_companies: string }
 
-/** The same settings as `rlsContextStatement`, from values already read: set_config calls and nothing else. */
+/**
+ * The same settings as `rlsContextStatement`, from values already read: set_config calls and
+ * nothing else, as ONE statement without parameters. Without parameters it goes out in the simple
+ * protocol — one message, no round trip to describe parameters first — so the work's first query
+ * follows it in the same write (a parameterized one took two round trips before anything else could
+ * run). Every value is a number, an array of numbers or a flag the server produced; each is
+ * checked against its shape before it is written into the text, and anything else throws.
+ */
 export function rlsSetStatement(user: AuthUser, v: RlsValues): SQL {
-  const company = user.companyId
-  return sql`select set_config('fastvue.user_id', ${String(user.id)}, true),
-      set_config('fastvue.company_id', ${company === null ? '' : String(company)}, true),
-      set_config('fastvue.company_ids', ${v.company_ids}, true),
-      set_config('fastvue.role_ids', ${v.role_ids}, true),
-      set_config('fastvue.group_ids', ${v.group_ids}, true),
-      set_config('fastvue.is_superuser', ${isSuperuserFlag(user)}, true),
-      set_config('fastvue.grant_company_ids', ${v.grant_company_ids}, true),
-      set_config('fastvue.all_companies', ${v.all_companies}, true),
-      set_config('role', ${APP_ROLE}, true)`
+  const int = (n: number | null) => {
+    if (n === null) return "''"
+    if (!Number.isSafeInteger(n)) throw new Error('RLS context: not an id')
+    return `'${n}'`
+  }
+  const ints = (text: string) => {
+    if (!/^\{(\d+(,\d+)*)?\}$/.test(text)) throw new Error('RLS context: not a list of ids')
+    return `'${text}'`
+  }
+  const flag = (text: string) => {
+    if (text !== 'true' && text !== 'false') throw new Error('RLS context: not a flag')
+    return `'${text}'`
+  }
+  return sql.raw(`select set_config('fastvue.user_id', ${int(user.id)}, true),
+      set_config('fastvue.company_id', ${int(user.companyId)}, true),
+      set_config('fastvue.company_ids', ${ints(v.company_ids)}, true),
+      set_config('fastvue.role_ids', ${ints(v.role_ids)}, true),
+      set_config('fastvue.group_ids', ${ints(v.group_ids)}, true),
+      set_config('fastvue.is_superuser', ${flag(isSuperuserFlag(user))}, true),
+      set_config('fastvue.grant_company_ids', ${ints(v.grant_company_ids)}, true),
+      set_config('fastvue.all_companies', ${flag(v.all_companies)}, true),
+      set_config('role', '${APP_ROLE}', true)`)
 }
 
 /**
