@@ -82,7 +82,7 @@ export interface RlsValues { company_ids: string, role_ids: string, group_ids: s
  */
 export function rlsSetStatement(user: AuthUser, v: RlsValues): SQL {
   const int = (n: number | null) => {
-    if (n === null) return "''"
+    if (n === null) return '\'\''
     if (!Number.isSafeInteger(n)) throw new Error('RLS context: not an id')
     return `'${n}'`
   }
