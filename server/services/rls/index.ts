@@ -92,7 +92,7 @@ async function tryOnRecord(db: DbOrTx, table: string, id: number, action: 'selec
  * without one (or for insert, which has no row yet), the caller's permission on the entity.
  * Returns the answer and, on a denial, the entry the handler logs once the request is over.
  */
-export async function checkRlsAccess(ctx: UserContext, input: RlsAccessCheckInput): Promise<{ result: RlsAccessCheckResult, denial: RlsAuditEntry | null }> {
+export async function checkRlsAccess(ctx: UserContext, input: RlsAccessCheckInput): Promise<{ result: RlsAccessCheckResult, entry: RlsAuditEntry }> {
   const def = await policyEntity(ctx.db, input.entity_type, ['body', 'entity_type'])
   const entityId = input.entity_id ?? null
   let reason: string | null = null
