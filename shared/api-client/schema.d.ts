@@ -2173,7 +2173,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Whether the caller may do an action on a record (or on an entity type), decided by the database; denials are logged
+         * Whether the caller may do an action on a record (or on an entity type), decided by the database; every check is logged
          * @description Any signed-in user.
          */
         post: operations["checkRlsAccess"];
