@@ -54,7 +54,7 @@ it('the Security page shows a blocked request with its score and factors, under 
   expect(blocked.status).toBe(403)
   const page = await (await browser.newContext({ viewport: DESKTOP })).newPage()
   await signInUi(page, server.url, 'admin', 'admin123')
-  await page.getByRole('link', { name: 'Security' }).first().click()
+  await page.getByRole('link', { name: 'Security', exact: true }).first().click()
   await page.waitForURL(/\/settings\/security$/)
   const events = page.getByTestId('security-events')
   await expect.poll(() => events.innerText()).toContain('GET /api/v1/users/')
