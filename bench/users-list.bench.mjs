@@ -51,7 +51,7 @@ export async function benchUsersList({ startServer, signIn, freePort }) {
   const johnUser = { id: johnRow.id, username: 'johndoe', email: johnRow.email, fullName: null, isSuperuser: false, companyId: ACME, sessionId: null }
   const reading = dialect.sqlToQuery(rlsContextStatement(johnUser))
   const [values] = await sql.begin(tx => tx.unsafe(reading.sql, reading.params))
-  const context = dialect.sqlToQuery(rlsSetStatement(johnUser, values))
+  const context = rlsSetStatement(johnUser, values)
   const bare = spawn(process.execPath, [resolve(import.meta.dirname, 'bare-server.mjs'), String(port), server.databaseUrl, String(ACME), JSON.stringify(context)], { stdio: ['ignore', 'pipe', 'inherit'] })
   await new Promise(r => bare.stdout.once('data', r))
   const results = []

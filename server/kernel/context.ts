@@ -1,8 +1,8 @@
 import type { PermissionCode } from '../../shared/permission-codes'
-import type { Db, DbOrTx } from '../db/client'
+import { transactionOpenedWith, type Db, type DbOrTx } from '../db/client'
 import { sql } from 'drizzle-orm'
 import { getEffectivePermissions, hasPermission } from './access/permissions'
-import { runsUnderRls, setRlsContext } from './rls'
+import { rlsOpening, runsUnderRls } from './rls'
 import { canOnRecord, type EntityRecord } from './access/records'
 import { getFieldRules, type FieldRuleSet } from './access/fields'
 
@@ -195,21 +195,15 @@ export async function inRequestScope<C extends ServiceContext, T>(ctx: C, fn: (c
   const shared = (ctx as unknown as Record<symbol, Shared>)[SHARED]
   if (!shared) throw new Error('inRequestScope needs a context made by createContext')
   const queue = new Set<Effect>()
-  const outcome = await ctx.db.transaction(async (tx) => {
-    // the context statement is queued first and awaited after the work: the work's first query goes
-    // out in the same write (one round trip less per request). A transaction's statements run in the
-    // order they were queued, and a failed context statement aborts the transaction, so no query of
-    // the work runs without the context (tests/integration/rls-proof.test.ts reads it first thing)
-    const context = setRlsContext(tx, user)
-    context.catch(() => {}) // its failure is thrown by the awaits below
+  // the context statement opens the transaction and leaves with the work's first query (one round
+  // trip less per request); a failed context statement aborts the transaction, so no query of the
+  // work runs without it (tests/integration/rls-proof.test.ts reads it first thing)
+  const { statement, remember } = rlsOpening(user)
+  const outcome = await transactionOpenedWith(ctx.db as Db, statement, async (tx) => {
     try {
-      const value = await fn(build(shared, tx, ctx.permissions, queue) as C)
-      await context
-      return { ok: true as const, value }
+      return { ok: true as const, value: await fn(build(shared, tx, ctx.permissions, queue) as C) }
     }
     catch (error) {
-      // a failed context statement is the cause of whatever failed after it
-      await context
       try {
         await tx.execute(sql`select 1`)
       }
@@ -219,7 +213,7 @@ export async function inRequestScope<C extends ServiceContext, T>(ctx: C, fn: (c
       }
       return { ok: false as const, error }
     }
-  })
+  }, remember)
   await runEffects(queue, ctx.requestId)
   if (!outcome.ok) throw outcome.error
   return outcome.value

@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm'
+import { PgDialect } from 'drizzle-orm/pg-core'
 import { rowsOf, type DbOrTx } from '../db/client'
 import type { AuthUser } from './context'
 
@@ -72,38 +73,33 @@ const isSuperuserFlag = (user: AuthUser) => (user.isSuperuser && !user.apiKey ? 
 /** What the context statement reads from the database: the caller's companies, roles and groups, as the settings' text. */
 export interface RlsValues { company_ids: string, role_ids: string, group_ids: string, grant_company_ids: string, all_companies: string }
 
+/** A statement as its text and parameters, ready for the driver. */
+export interface Statement { sql: string, params: unknown[] }
+
+const SET_TEXT = `select set_config('fastvue.user_id', $1, true),
+      set_config('fastvue.company_id', $2, true),
+      set_config('fastvue.company_ids', $3, true),
+      set_config('fastvue.role_ids', $4, true),
+      set_config('fastvue.group_ids', $5, true),
+      set_config('fastvue.is_superuser', $6, true),
+      set_config('fastvue.grant_company_ids', $7, true),
+      set_config('fastvue.all_companies', $8, true),
+      set_config('role', '${APP_ROLE}', true)`
+
 /**
  * The same settings as `rlsContextStatement`, from values already read: set_config calls and
- * nothing else, as ONE statement without parameters. Without parameters it goes out in the simple
- * protocol — one message, no round trip to describe parameters first — so the work's first query
- * follows it in the same write (a parameterized one took two round trips before anything else could
- * run). Every value is a number, an array of numbers or a flag the server produced; each is
- * checked against its shape before it is written into the text, and anything else throws.
+ * nothing else. Its text is the same for every caller, so each connection prepares it once and
+ * then only binds the values (no parsing or planning per request, nothing to describe first: it
+ * leaves in the same write as the work's first query).
  */
-export function rlsSetStatement(user: AuthUser, v: RlsValues): SQL {
-  const int = (n: number | null) => {
-    if (n === null) return '\'\''
-    if (!Number.isSafeInteger(n)) throw new Error('RLS context: not an id')
-    return `'${n}'`
+export function rlsSetStatement(user: AuthUser, v: RlsValues): Statement {
+  return {
+    sql: SET_TEXT,
+    params: [String(user.id), user.companyId === null ? '' : String(user.companyId), v.company_ids, v.role_ids, v.group_ids, isSuperuserFlag(user), v.grant_company_ids, v.all_companies],
   }
-  const ints = (text: string) => {
-    if (!/^\{(\d+(,\d+)*)?\}$/.test(text)) throw new Error('RLS context: not a list of ids')
-    return `'${text}'`
-  }
-  const flag = (text: string) => {
-    if (text !== 'true' && text !== 'false') throw new Error('RLS context: not a flag')
-    return `'${text}'`
-  }
-  return sql.raw(`select set_config('fastvue.user_id', ${int(user.id)}, true),
-      set_config('fastvue.company_id', ${int(user.companyId)}, true),
-      set_config('fastvue.company_ids', ${ints(v.company_ids)}, true),
-      set_config('fastvue.role_ids', ${ints(v.role_ids)}, true),
-      set_config('fastvue.group_ids', ${ints(v.group_ids)}, true),
-      set_config('fastvue.is_superuser', ${flag(isSuperuserFlag(user))}, true),
-      set_config('fastvue.grant_company_ids', ${ints(v.grant_company_ids)}, true),
-      set_config('fastvue.all_companies', ${flag(v.all_companies)}, true),
-      set_config('role', '${APP_ROLE}', true)`)
 }
+
+const dialect = new PgDialect()
 
 /**
  * The values are cached under the security version, which every change to memberships, roles,
@@ -114,21 +110,23 @@ const valuesCache = new Map<string, { at: number, values: RlsValues }>()
 const VALUES_MAX_AGE_MS = 60_000
 
 /**
- * Sets the caller's RLS context on `db` (a transaction) and switches to the app role, in one
- * statement: the reading one when the values are not cached, else only the set_config calls.
+ * The statement that opens a request's transaction under RLS (sets the caller's context and
+ * switches to the app role): only the set_config calls when the caller's values are cached, else
+ * the reading one, whose row `remember` caches.
  */
-export async function setRlsContext(db: DbOrTx, user: AuthUser): Promise<void> {
+export function rlsOpening(user: AuthUser): { statement: Statement, remember?: (rows: Record<string, unknown>[]) => void } {
   const key = user.securityVersion ? `${user.securityVersion}:${user.id}:${user.companyId}:${user.apiKey?.id ?? ''}` : undefined
   const hit = key ? valuesCache.get(key) : undefined
-  if (hit && hit.at > Date.now() - VALUES_MAX_AGE_MS) {
-    await db.execute(rlsSetStatement(user, hit.values))
-    return
-  }
-  const [row] = rowsOf<RlsValues>(await db.execute(rlsContextStatement(user)))
-  if (key && row) {
-    if (valuesCache.size > 10_000) valuesCache.clear()
-    const { company_ids, role_ids, group_ids, grant_company_ids, all_companies } = row
-    valuesCache.set(key, { at: Date.now(), values: { company_ids, role_ids, group_ids, grant_company_ids, all_companies } })
+  if (hit && hit.at > Date.now() - VALUES_MAX_AGE_MS) return { statement: rlsSetStatement(user, hit.values) }
+  return {
+    statement: dialect.sqlToQuery(rlsContextStatement(user)),
+    remember: (rows) => {
+      const row = rows[0] as RlsValues | undefined
+      if (!key || !row) return
+      if (valuesCache.size > 10_000) valuesCache.clear()
+      const { company_ids, role_ids, group_ids, grant_company_ids, all_companies } = row
+      valuesCache.set(key, { at: Date.now(), values: { company_ids, role_ids, group_ids, grant_company_ids, all_companies } })
+    },
   }
 }
 

@@ -16,7 +16,9 @@ export default defineNitroPlugin((nitroApp) => {
     console.error(`[fastvue] ${error.message}`)
     process.exit(1)
   })
-  nitroApp.hooks.hook('request', async () => {
+  const waitForReady = nitroApp.hooks.hook('request', async () => {
     await ready
   })
+  // once ready, a request has nothing to wait for: the hook goes (one step less per request)
+  void ready.then(waitForReady)
 })

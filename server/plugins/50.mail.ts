@@ -8,8 +8,9 @@ import { startMailWorker } from '../kernel/mail'
  */
 export default defineNitroPlugin((nitroApp) => {
   let stop: (() => void) | undefined
-  nitroApp.hooks.hook('request', () => {
+  const startOnce = nitroApp.hooks.hook('request', () => {
     stop ??= startMailWorker(async () => (await useDatabase()).db)
+    startOnce()
   })
   nitroApp.hooks.hook('close', () => stop?.())
 })

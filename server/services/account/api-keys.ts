@@ -12,10 +12,10 @@ import { inActiveCompany, seesAll } from '../../kernel/access/scope'
 import { inTransaction, type UserContext } from '../../kernel/context'
 import { fieldError, forbidden, notFound } from '../../kernel/errors'
 import { findUserOr404 } from '../users'
+import { iso } from '../../kernel/serialize'
 import { securitySettingsOf, tellUser } from './security-settings'
 
 type KeyRow = typeof apiKeys.$inferSelect
-const iso = (d: Date | null) => d?.toISOString() ?? null
 
 function keyResponse(k: KeyRow) {
   return {

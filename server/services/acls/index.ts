@@ -11,12 +11,10 @@ import { conflict, fieldError, forbidden, notFound } from '../../kernel/errors'
 import { assertHoldsIn, authorizeIn } from '../../kernel/access/grants'
 import { activeGrantsOf, decideOnRecord, loadRecord, principalsIn, recordEntity } from '../../kernel/access/records'
 import { inActiveCompany, findInActiveCompanyOrGlobalOr404, inActiveCompanyOrGlobal, membersOf, seesAll } from '../../kernel/access/scope'
-import { offsetOf, pageOf } from '../../kernel/serialize'
+import { iso, offsetOf, pageOf } from '../../kernel/serialize'
 
 type AclRow = typeof accessControlLists.$inferSelect
 type GrantRow = typeof recordPermissions.$inferSelect
-
-const iso = (d: Date | null) => d?.toISOString() ?? null
 
 const aclResponse = (a: AclRow) => ({
   id: a.id, name: a.name, description: a.description, company_id: a.companyId, entity_type: a.entityType, operation: a.operation,

@@ -9,7 +9,7 @@ import { useCache, type Cache } from '../../kernel/cache'
 import { currentVersion, invalidatePermissions, LOCAL_CACHE_MS } from '../../kernel/access/permissions'
 import type { ServiceContext } from '../../kernel/context'
 import { notFound } from '../../kernel/errors'
-import { offsetOf, pageOf, type PageQuery } from '../../kernel/serialize'
+import { iso, offsetOf, pageOf, type PageQuery } from '../../kernel/serialize'
 import { useCatalog, type Catalog } from './catalog'
 
 export type ModuleRow = typeof modules.$inferSelect
@@ -61,8 +61,6 @@ export async function bumpModulesVersion(cache: Cache = useCache()) {
 }
 
 // ------------------------------------------------------------------ reads
-
-const iso = (d: Date | null | undefined) => d?.toISOString() ?? null
 
 function moduleResponse(name: string, catalog: Catalog, row: ModuleRow | undefined) {
   const source = catalog.modules.get(name)

@@ -2,10 +2,9 @@ import { and, eq, getTableColumns, sql } from 'drizzle-orm'
 import { rowsOf, type DbOrTx } from '../../db/client'
 import { companies, loginAttempts, roles, userCompanyRoles, users } from '../../db/schema'
 import type { ServiceContext } from '../../kernel/context'
+import { iso } from '../../kernel/serialize'
 
 export type UserRow = typeof users.$inferSelect
-
-const iso = (d: Date | null) => d?.toISOString() ?? null
 
 /** The columns a user response is made of (never the hash, counters, metadata or soft-delete columns). */
 export const userColumns = (() => {
