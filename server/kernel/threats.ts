@@ -31,6 +31,8 @@ const SCANNER_UA = /\b(?:sqlmap|nikto|nmap|masscan|zgrab|nuclei|acunetix|wpscan|
 const SCRIPT_UA = /\b(?:curl|wget|python-requests|python-urllib|go-http-client|libwww-perl|scrapy|bot|spider|crawler)\b/i
 
 function decoded(text: string): string {
+  // nothing encoded (the usual request): nothing to decode
+  if (!text.includes('%') && !text.includes('+')) return text
   let out = text
   // twice: doubly encoded payloads are a classic evasion
   for (let i = 0; i < 2; i++) {
