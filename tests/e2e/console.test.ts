@@ -81,7 +81,17 @@ describe('signing in', () => {
     expect(await page.getByTestId('user-edit').count()).toBe(0)
     expect(await page.getByTestId('user-delete').count()).toBe(0)
     expect(await sidebar(page).textContent()).not.toContain('Audit log')
-    // a page they may not open answers with the 403 page
+    // a page they may not open answers with the 403 page: reached in the app (a client navigation,
+    // decided before the page loads) and loaded afresh (decided as the server-rendered page hydrates)
+    const push = (path: string) => page.evaluate(to => (document.getElementById('__nuxt') as unknown as { __vue_app__: { config: { globalProperties: { $router: { push: (p: string) => Promise<unknown> } } } } }).__vue_app__.config.globalProperties.$router.push(to), path)
+    await push('/')
+    await page.waitForURL(`${server.url}/`)
+    await push('/settings/users')
+    await page.waitForURL(`${server.url}/settings/users`)
+    await page.waitForSelector('[data-testid="users-table"] tbody tr')
+    await push('/settings/audit')
+    await expect.poll(() => page.getByTestId('error-page').textContent()).toContain('403')
+    expect(await page.getByTestId('audit-table').count()).toBe(0)
     await page.goto(`${server.url}/settings/audit`)
     await expect.poll(() => page.getByTestId('error-page').textContent()).toContain('403')
     await page.goto(`${server.url}/no-such-page`)

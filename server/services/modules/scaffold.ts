@@ -168,7 +168,6 @@ import { ItemInput, type ItemResponse } from '${schemas}'
 
 defineOptions({ name: '${pascal(name)}ItemsPage' })
 definePageMeta({ permission: '${perm('read')}' })
-useRequirePermission('${perm('read')}')
 useHead({ title: '${title} · FastVue' })
 const api = useApi()
 const run = useApiAction()
