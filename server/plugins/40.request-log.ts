@@ -4,6 +4,25 @@ import { useConfig } from '../config'
 import { LOGGER_OPTIONS, setLogger, useLogger } from '../kernel/logger'
 import { redactText, redactUrl } from '../kernel/redact'
 
+/**
+ * Masking is a pure function of the text, and the same paths and user agents come again and again:
+ * the last thousand of each are remembered.
+ */
+function remembered(mask: (text: string) => string): (text: string) => string {
+  const seen = new Map<string, string>()
+  return (text) => {
+    let masked = seen.get(text)
+    if (masked === undefined) {
+      masked = mask(text)
+      if (seen.size >= 1000) seen.clear()
+      seen.set(text, masked)
+    }
+    return masked
+  }
+}
+const maskedPath = remembered(path => redactUrl(path).slice(0, 2000))
+const maskedAgent = remembered(agent => redactText(agent).slice(0, 200))
+
 /** Built assets: one line each would drown the requests that matter. */
 const QUIET = /^\/(?:_nuxt\/|_fonts\/|favicon|api\/v1\/(?:docs|redoc)\/assets\/)/
 
@@ -24,19 +43,23 @@ export default defineNitroPlugin((nitroApp) => {
     const auth = event.context.auth
     const user = auth && 'user' in auth ? auth.user : null
     const threat = event.context.threat
-    useLogger().info({
+    const line: Record<string, unknown> = {
       req_id: request?.id,
       method: event.method,
-      path: redactUrl(path).slice(0, 2000),
+      path: maskedPath(path),
       route: event.context.matchedRoute?.path,
       status: event.node.res.statusCode,
       duration_ms: request ? Math.round((performance.now() - request.startedAt) * 10) / 10 : undefined,
       user_id: user?.id,
       company_id: user?.companyId ?? undefined,
       ip: request?.ip ?? undefined,
-      ua: request?.userAgent ? redactText(request.userAgent).slice(0, 200) : undefined,
-      // requests threat detection recorded (suspicious or blocked): their score and rules, to find them in the logs
-      ...(threat?.logged ? { risk: threat.score, risk_rules: threat.factors.map(f => f.rule) } : {}),
-    }, 'request')
+      ua: request?.userAgent ? maskedAgent(request.userAgent) : undefined,
+    }
+    // requests threat detection recorded (suspicious or blocked): their score and rules, to find them in the logs
+    if (threat?.logged) {
+      line.risk = threat.score
+      line.risk_rules = threat.factors.map(f => f.rule)
+    }
+    useLogger().info(line, 'request')
   })
 })
