@@ -2,26 +2,13 @@ import pino from 'pino'
 import type { H3Event } from 'h3'
 import { useConfig } from '../config'
 import { LOGGER_OPTIONS, setLogger, useLogger } from '../kernel/logger'
+import { boundedMemo } from '../kernel/memo'
 import { redactText, redactUrl } from '../kernel/redact'
 
-/**
- * Masking is a pure function of the text, and the same paths and user agents come again and again:
- * the last thousand of each are remembered.
- */
-function remembered(mask: (text: string) => string): (text: string) => string {
-  const seen = new Map<string, string>()
-  return (text) => {
-    let masked = seen.get(text)
-    if (masked === undefined) {
-      masked = mask(text)
-      if (seen.size >= 1000) seen.clear()
-      seen.set(text, masked)
-    }
-    return masked
-  }
-}
-const maskedPath = remembered(path => redactUrl(path).slice(0, 2000))
-const maskedAgent = remembered(agent => redactText(agent).slice(0, 200))
+// masking is a pure function of the text, and the same paths and user agents come again and again
+const masked = boundedMemo<string>(2000)
+const maskedPath = (path: string) => masked(`p${path}`, () => redactUrl(path).slice(0, 2000))
+const maskedAgent = (agent: string) => masked(`a${agent}`, () => redactText(agent).slice(0, 200))
 
 /** Built assets: one line each would drown the requests that matter. */
 const QUIET = /^\/(?:_nuxt\/|_fonts\/|favicon|api\/v1\/(?:docs|redoc)\/assets\/)/
