@@ -96,6 +96,9 @@ export async function closeDatabase() {
   await db.close()
 }
 
+/** A statement as its text and parameters, ready for the driver. */
+export interface Statement { sql: string, params: unknown[] }
+
 /**
  * Runs `fn` in a transaction whose first statement is `opening` (a request's row-level-security
  * context). On PostgreSQL the transaction holds one reserved connection and nothing waits between
@@ -106,7 +109,7 @@ export async function closeDatabase() {
  * thrown; `onOpened` gets its rows once it succeeded. Nested transactions are savepoints, as with
  * drizzle's own.
  */
-export async function transactionOpenedWith<T>(db: Db, opening: { sql: string, params: unknown[] }, fn: (tx: Tx) => Promise<T>, onOpened?: (rows: Record<string, unknown>[]) => void): Promise<T> {
+export async function transactionOpenedWith<T>(db: Db, opening: Statement, fn: (tx: Tx) => Promise<T>, onOpened?: (rows: Record<string, unknown>[]) => void): Promise<T> {
   // drizzle keeps its session and dialect to itself: read, not changed
   const session = (db as unknown as { session: unknown }).session
   if (!(session instanceof PostgresJsSession)) {

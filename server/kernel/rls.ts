@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm'
 import { PgDialect } from 'drizzle-orm/pg-core'
-import { rowsOf, type DbOrTx } from '../db/client'
+import { rowsOf, type DbOrTx, type Statement } from '../db/client'
 import type { AuthUser } from './context'
 
 /**
@@ -72,9 +72,6 @@ const isSuperuserFlag = (user: AuthUser) => (user.isSuperuser && !user.apiKey ? 
 
 /** What the context statement reads from the database: the caller's companies, roles and groups, as the settings' text. */
 export interface RlsValues { company_ids: string, role_ids: string, group_ids: string, grant_company_ids: string, all_companies: string }
-
-/** A statement as its text and parameters, ready for the driver. */
-export interface Statement { sql: string, params: unknown[] }
 
 const SET_TEXT = `select set_config('fastvue.user_id', $1, true),
       set_config('fastvue.company_id', $2, true),
